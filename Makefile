@@ -1,0 +1,46 @@
+# Two commands do all the set-up on a fresh clone: `make run` and `make test`.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+PORT    ?= 8501
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+# sudo only when not root and sudo exists (CI and these machines run as root).
+SUDO    := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
+
+.PHONY: run test system-deps data bench clean
+
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: $(VENV)/.dev system-deps
+	$(PY) -m pytest
+
+# Debian's browser and a CJK font for the real-browser tests; installed once, skipped when present.
+system-deps:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(CJK_FONT) ]; then \
+	  echo "Installing chromium and fonts-wqy-microhei (Debian packages)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei; \
+	fi
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+# Rebuild data/*.xlsx from the transcription in scripts/build_default_data.py.
+data: $(VENV)/.runtime
+	$(PY) scripts/build_default_data.py
+
+bench: $(VENV)/.dev
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache

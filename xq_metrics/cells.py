@@ -1,0 +1,110 @@
+"""Reading single cells the way officials type them: full-width digits, 95.61%, 2024年, 1,234, — for missing.
+
+Each parser returns a `Cell` that says what was understood and whether that differs from what was seen, so the
+loader can report a normalisation as a warning instead of silently changing a figure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# Typed by officials to mean "no figure"; read as missing, never as 0.
+PLACEHOLDERS = frozenset({"-", "--", "—", "——", "–", "无", "暂无", "N/A", "NA", "n/a", "na", "/", "空", "未填报", "不适用", "…"})
+
+_NUMBER = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)$")
+_YEAR = re.compile(r"^(\d{4})\s*年?(?:度)?$")
+
+
+@dataclass(frozen=True)
+class Cell(Generic[T]):
+    value: T | None
+    ok: bool = True  # False: could not be read
+    changed: bool = False  # True: understood differently from how it was typed
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width and no white space of any width: for comparing names and headers."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def is_blank(raw: object) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, float) and math.isnan(raw):
+        return True
+    return isinstance(raw, str) and raw.strip() == ""
+
+
+def text(raw: object) -> str:
+    """A text cell, trimmed; numbers typed into a text column keep their plain form (3.0 -> "3")."""
+    if is_blank(raw):
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    # Kept as typed (the plan's full-width brackets, Ⅲ): folding is only for comparing, see fold().
+    return str(raw).strip()
+
+
+def number(raw: object, units: tuple[str, ...] = ()) -> Cell[float]:
+    """A number; `units` are suffixes that may follow it in the cell (the indicator's own unit)."""
+    if is_blank(raw):
+        return Cell(None)
+    if isinstance(raw, bool) or isinstance(raw, (datetime, date)):
+        return Cell(None, ok=False)
+    if isinstance(raw, (int, float)):
+        return Cell(float(raw)) if math.isfinite(raw) else Cell(None, ok=False)
+    typed = str(raw).strip()
+    folded = unicodedata.normalize("NFKC", typed).strip()
+    if folded in PLACEHOLDERS:
+        return Cell(None, changed=True)
+    match = _NUMBER.match(folded.replace(" ", ""))
+    if not match:
+        return Cell(None, ok=False)
+    digits, suffix = match.groups()
+    allowed = {"", "%"} | {fold(u) for u in units if u}
+    if suffix not in allowed:
+        return Cell(None, ok=False)
+    value = float(digits.replace(",", ""))
+    return Cell(value, changed=folded != digits or typed != folded)
+
+
+def integer(raw: object) -> Cell[int]:
+    cell = number(raw)
+    if cell.value is None:
+        return Cell(None, ok=cell.ok, changed=cell.changed)
+    if not cell.value.is_integer():
+        return Cell(None, ok=False)
+    return Cell(int(cell.value), changed=cell.changed)
+
+
+def year(raw: object) -> Cell[int]:
+    """2024, 2024.0, "2024", "2024年", "2024年度" or a date cell (its year)."""
+    if is_blank(raw):
+        return Cell(None)
+    if isinstance(raw, (datetime, date)):
+        return Cell(raw.year, changed=True)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value = float(raw)
+        if value.is_integer() and 1990 <= value <= 2100:
+            return Cell(int(value))
+        return Cell(None, ok=False)
+    folded = fold(str(raw))
+    match = _YEAR.match(folded)
+    if not match or not 1990 <= int(match.group(1)) <= 2100:
+        return Cell(None, ok=False)
+    return Cell(int(match.group(1)), changed=folded != match.group(1))
+
+
+def split_names(raw: object, separators: str) -> tuple[str, ...]:
+    value = text(raw)
+    if not value:
+        return ()
+    parts = re.split("[" + re.escape(separators) + "]", value)
+    return tuple(p.strip() for p in parts if p.strip())

@@ -1,0 +1,478 @@
+"""Workbook -> validated Dataset, with every problem reported as a Finding (sheet, Excel row, column).
+
+Two steps: `read_workbook` turns the file into typed rows per known sheet (cell-level findings);
+`assemble` checks the rows against each other and against the data set in use (`base`), and builds the
+Dataset. A workbook may hold only some sheets: what it holds updates the base, the rest is kept.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable
+
+import python_calamine
+from openpyxl.utils import get_column_letter
+
+from . import cells, schema, texts
+from .findings import Finding, finding, has_errors, nearest_hint, sort_key
+from .model import (
+    Assessment, CityTarget, Dataset, Fact, Indicator, Observation, Project, ReferenceValue, Section, SourceInfo, Town,
+)
+
+HEADER_SCAN_ROWS = 10
+# Sheets a workbook must hold when nothing else supplies them.
+REQUIRED_SHEETS = (schema.STRUCTURE, schema.INDICATORS, schema.TOWNS)
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int  # Excel row
+    values: dict[str, object]  # column key -> typed value (None when empty)
+    columns: dict[str, str]  # column key -> Excel letter, for findings
+
+
+@dataclass
+class ParsedSheet:
+    sheet: schema.Sheet
+    title: str  # as named in the workbook
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class ParsedWorkbook:
+    file_name: str
+    sheets: dict[str, ParsedSheet]
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    dataset: Dataset | None  # None when the workbook has errors
+    findings: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None
+
+
+def load(
+    source: str | Path | bytes, file_name: str | None = None, base: Dataset | None = None, now: datetime | None = None
+) -> LoadResult:
+    parsed = read_workbook(source, file_name)
+    if has_errors(parsed.findings) and not parsed.sheets:
+        return LoadResult(None, sorted(parsed.findings, key=sort_key))
+    return assemble(parsed, base, now or datetime.now())
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_workbook(source: str | Path | bytes, file_name: str | None = None) -> ParsedWorkbook:
+    name = file_name or (Path(source).name if isinstance(source, (str, Path)) else "上传文件.xlsx")
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises several types for a file that is not a workbook
+        return ParsedWorkbook(name, {}, [finding("NOT_XLSX", detail=type(exc).__name__)])
+
+    findings: list[Finding] = []
+    parsed: dict[str, ParsedSheet] = {}
+    by_name = {cells.fold(alias): sheet for sheet in schema.SHEETS for alias in (sheet.name, *sheet.aliases)}
+    for title in book.sheet_names:
+        sheet = by_name.get(cells.fold(title))
+        if sheet is None:
+            known = [s.name for s in schema.SHEETS]
+            findings.append(finding("UNKNOWN_SHEET", "warning", sheet=title, nearest=nearest_hint(title, known)))
+            continue
+        grid = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
+        parsed[sheet.key] = _read_sheet(sheet, title, grid, findings)
+    if not parsed:
+        findings.append(
+            finding(
+                "NO_KNOWN_SHEET",
+                detail="、".join(book.sheet_names) or "无",
+                expected="、".join(s.name for s in schema.SHEETS),
+            )
+        )
+    return ParsedWorkbook(name, parsed, findings)
+
+
+def _read_sheet(sheet: schema.Sheet, title: str, grid: list[list[object]], findings: list[Finding]) -> ParsedSheet:
+    result = ParsedSheet(sheet, title)
+    header_index, columns = _find_header(sheet, grid)
+    if header_index is None:
+        expected = "、".join(c.header for c in sheet.columns if c.required)
+        findings.append(finding("NO_HEADER", sheet=title, detail=HEADER_SCAN_ROWS, expected=expected))
+        return result
+    header_row = header_index + 1
+    for column in sheet.columns:
+        if column.required and column.key not in columns:
+            findings.append(finding("MISSING_COLUMN", sheet=title, row=header_row, header=column.header))
+    known_headers = [c.header for c in sheet.columns]
+    mapped = set(columns.values())
+    for index, raw in enumerate(grid[header_index]):
+        if index not in mapped and not cells.is_blank(raw):
+            findings.append(
+                finding(
+                    "UNKNOWN_COLUMN", "warning", sheet=title, row=header_row, column=get_column_letter(index + 1),
+                    header=cells.text(raw), nearest=nearest_hint(cells.text(raw), known_headers),
+                )
+            )
+    if any(c.required and c.key not in columns for c in sheet.columns):
+        return result
+    letters = {key: get_column_letter(index + 1) for key, index in columns.items()}
+    for offset, line in enumerate(grid[header_index + 1 :], start=header_row + 1):
+        raws = {key: (line[index] if index < len(line) else None) for key, index in columns.items()}
+        if all(cells.is_blank(v) for v in raws.values()):
+            continue  # blank rows separate blocks in real sheets
+        values: dict[str, object] = {}
+        for column in sheet.columns:
+            if column.key not in columns:
+                values[column.key] = None
+                continue
+            values[column.key] = _read_cell(column, raws[column.key], title, offset, letters[column.key], findings)
+        result.rows.append(Row(offset, values, letters))
+    return result
+
+
+def _find_header(sheet: schema.Sheet, grid: list[list[object]]) -> tuple[int | None, dict[str, int]]:
+    """The first of the top rows that names most of the required columns (title rows above it are skipped)."""
+    lookup = {cells.fold(alias): c.key for c in sheet.columns for alias in (c.header, *c.aliases)}
+    required = [c.key for c in sheet.columns if c.required]
+    for index, line in enumerate(grid[:HEADER_SCAN_ROWS]):
+        columns: dict[str, int] = {}
+        for position, raw in enumerate(line):
+            key = lookup.get(cells.fold(cells.text(raw)))
+            if key is not None and key not in columns:
+                columns[key] = position
+        hits = sum(1 for key in required if key in columns)
+        if hits and hits * 2 >= len(required):
+            return index, columns
+    return None, {}
+
+
+def _read_cell(
+    column: schema.Column, raw: object, title: str, row: int, letter: str, findings: list[Finding]
+) -> object:
+    where = {"sheet": title, "row": row, "column": letter, "header": column.header}
+    if column.kind == "text":
+        value: object = cells.text(raw) or None
+        cell = cells.Cell(value)
+    else:
+        parse: Callable[[object], cells.Cell] = {"int": cells.integer, "year": cells.year, "number": cells.number}[
+            column.kind
+        ]
+        cell = parse(raw)
+        if not cell.ok:
+            code = {"int": "BAD_INT", "year": "BAD_YEAR", "number": "BAD_NUMBER"}[column.kind]
+            findings.append(finding(code, seen=raw, **where))
+            return None
+        if cell.changed:
+            understood = texts.NOT_REPORTED if cell.value is None else cell.value
+            findings.append(finding("NORMALISED", "warning", seen=raw, understood=understood, **where))
+    if column.required and cell.value is None and cell.ok:
+        findings.append(finding("MISSING_VALUE", **where))
+    return cell.value
+
+
+# --------------------------------------------------------------------------- assembling
+
+
+def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> LoadResult:
+    findings = list(parsed.findings)
+    sheets = parsed.sheets
+    for sheet in sheets.values():
+        _check_duplicates(sheet, findings)
+    if base is None:
+        for sheet in REQUIRED_SHEETS:
+            if sheet.key not in sheets:
+                findings.append(finding("MISSING_SHEET", sheet=sheet.name))
+
+    def rows(sheet: schema.Sheet) -> list[Row]:
+        return [r for r in sheets[sheet.key].rows] if sheet.key in sheets else []
+
+    def title(sheet: schema.Sheet) -> str:
+        return sheets[sheet.key].title if sheet.key in sheets else sheet.name
+
+    sections = _replace(sheets, schema.STRUCTURE, base.sections if base else (), _section)
+    indicators = _replace(sheets, schema.INDICATORS, base.indicators if base else (), _indicator)
+    towns = _replace(sheets, schema.TOWNS, base.towns if base else (), _town)
+    resolve_indicator = _indicator_resolver(indicators)
+    resolve_town = _town_resolver(towns)
+    section_keys = {(s.chapter, s.section) for s in sections}
+    chapters = {s.chapter for s in sections}
+
+    def check_place(row: Row, sheet: schema.Sheet) -> None:
+        chapter, section = row.values.get("chapter"), row.values.get("section")
+        if chapter is None:
+            return
+        if chapter not in chapters or (section is not None and (chapter, section) not in section_keys):
+            place = f"{chapter}章" + (f"第{section}节" if section is not None else "")
+            findings.append(finding("UNKNOWN_SECTION", sheet=title(sheet), row=row.number, column=row.columns.get("chapter"), seen=place))
+
+    def indicator_of(row: Row, sheet: schema.Sheet) -> str | None:
+        raw = row.values["indicator"]
+        if raw is None:
+            return None
+        name = resolve_indicator(raw)
+        if name is None:
+            findings.append(
+                finding(
+                    "UNKNOWN_INDICATOR", sheet=title(sheet), row=row.number, column=row.columns["indicator"],
+                    header=sheet.column("indicator").header, seen=raw,
+                    nearest=nearest_hint(str(raw), [i.name for i in indicators]),
+                )
+            )
+        return name
+
+    def town_of(row: Row, sheet: schema.Sheet, key: str = "town") -> str | None:
+        raw = row.values.get(key)
+        name = resolve_town(raw)
+        if name is None:
+            findings.append(
+                finding(
+                    "UNKNOWN_TOWN", sheet=title(sheet), row=row.number, column=row.columns.get(key),
+                    header=sheet.column(key).header, seen=raw,
+                    nearest=nearest_hint(str(raw), [t.name for t in towns] + [texts.DISTRICT]),
+                )
+            )
+        return name
+
+    def choice(row: Row, sheet: schema.Sheet, key: str, allowed: Iterable[str], required: bool = True) -> None:
+        value = row.values.get(key)
+        allowed = tuple(allowed)
+        if value is not None and value not in allowed:
+            findings.append(
+                finding(
+                    "BAD_CHOICE", sheet=title(sheet), row=row.number, column=row.columns.get(key),
+                    header=sheet.column(key).header, seen=value, expected="、".join(allowed),
+                )
+            )
+
+    for row in rows(schema.INDICATORS):
+        check_place(row, schema.INDICATORS)
+        choice(row, schema.INDICATORS, "attribute", texts.ATTRIBUTES)
+        choice(row, schema.INDICATORS, "direction", (texts.DIRECTION_UP, texts.DIRECTION_DOWN))
+
+    projects = _replace(sheets, schema.PROJECTS, base.projects if base else (), _project)
+    for row in rows(schema.PROJECTS):
+        check_place(row, schema.PROJECTS)
+        for raw in cells.split_names(row.values["towns"], schema.TOWN_ALIAS_SEPARATORS):
+            town_of(Row(row.number, {"towns": raw}, row.columns), schema.PROJECTS, "towns")
+    projects = tuple(
+        Project(**{**p.__dict__, "towns": tuple(resolve_town(t) or t for t in p.towns)}) for p in projects
+    )
+
+    facts = _replace(sheets, schema.FACTS, base.facts if base else (), _fact)
+
+    observations = _upsert(
+        sheets, schema.VALUES, base.observations if base else (),
+        lambda row: _observation(row, indicator_of(row, schema.VALUES), town_of(row, schema.VALUES)),
+        key=lambda o: (o.indicator, o.town, o.year),
+    )
+    city_targets = _upsert(
+        sheets, schema.CITY_TARGETS, base.city_targets if base else (),
+        lambda row: _city_target(row, indicator_of(row, schema.CITY_TARGETS)),
+        key=lambda t: (t.indicator, t.year),
+    )
+    references = _upsert(
+        sheets, schema.REFERENCE, base.references if base else (),
+        lambda row: _reference(row, town_of(row, schema.REFERENCE)),
+        key=lambda r: (r.name, r.town, r.year),
+    )
+    for row in rows(schema.ASSESSMENTS):
+        choice(row, schema.ASSESSMENTS, "status", (texts.STATUS_AHEAD, texts.STATUS_FASTER, texts.STATUS_ON_TRACK, texts.STATUS_LAGGING))
+    assessments = _upsert(
+        sheets, schema.ASSESSMENTS, base.assessments if base else (),
+        lambda row: _assessment(row, indicator_of(row, schema.ASSESSMENTS), town_of(row, schema.ASSESSMENTS)),
+        key=lambda a: (a.indicator, a.town, a.year),
+    )
+
+    findings.sort(key=sort_key)
+    if has_errors(findings):
+        return LoadResult(None, findings)
+    source = _source_info(parsed, now)
+    dataset = Dataset(
+        sources=((*base.sources, source) if base else (source,)),
+        sections=sections,
+        indicators=indicators,
+        observations=observations,
+        towns=towns,
+        projects=projects,
+        facts=facts,
+        city_targets=city_targets,
+        references=references,
+        assessments=assessments,
+    )
+    return LoadResult(dataset, findings)
+
+
+def _check_duplicates(parsed: ParsedSheet, findings: list[Finding]) -> None:
+    if not parsed.sheet.unique:
+        return
+    first_seen: dict[tuple[object, ...], int] = {}
+    for row in parsed.rows:
+        key = tuple(
+            cells.fold(str(row.values[k])) if isinstance(row.values[k], str) else row.values[k]
+            for k in parsed.sheet.unique
+        )
+        if any(part is None for part in key[:1]):
+            continue
+        if key in first_seen:
+            shown = "、".join(f"{parsed.sheet.column(k).header}={row.values[k] or texts.DISTRICT}" for k in parsed.sheet.unique)
+            findings.append(
+                finding(
+                    "DUPLICATE_KEY", sheet=parsed.title, row=row.number, column=row.columns[parsed.sheet.unique[0]],
+                    detail=first_seen[key], key=shown,
+                )
+            )
+        else:
+            first_seen[key] = row.number
+
+
+def _replace(sheets: dict[str, ParsedSheet], sheet: schema.Sheet, old: tuple, build: Callable[[Row], object]) -> tuple:
+    """Catalogue sheets (structure, indicators, towns, projects, facts) replace the old list as a whole."""
+    if sheet.key not in sheets:
+        return old
+    built = [build(row) for row in sheets[sheet.key].rows]
+    return tuple(b for b in built if b is not None)
+
+
+def _upsert(
+    sheets: dict[str, ParsedSheet], sheet: schema.Sheet, old: tuple, build: Callable[[Row], object],
+    key: Callable[[object], tuple],
+) -> tuple:
+    """Data sheets add to what is in use: a row replaces the old row with the same key, others are kept."""
+    if sheet.key not in sheets:
+        return old
+    merged = {key(item): item for item in old}
+    for row in sheets[sheet.key].rows:
+        item = build(row)
+        if item is not None:
+            merged[key(item)] = item
+    return tuple(merged.values())
+
+
+def _indicator_resolver(indicators: tuple[Indicator, ...]) -> Callable[[object], str | None]:
+    lookup: dict[str, str] = {}
+    for ind in indicators:
+        for alias in (ind.name, ind.label, f"{ind.name}({ind.unit})", str(ind.code)):
+            lookup[cells.fold(alias)] = ind.name
+    return lambda raw: lookup.get(cells.fold(cells.text(raw)))
+
+
+def _town_resolver(towns: tuple[Town, ...]) -> Callable[[object], str | None]:
+    lookup = {cells.fold(texts.DISTRICT): texts.DISTRICT}
+    for town in towns:
+        for alias in (town.name, *town.aliases):
+            lookup[cells.fold(alias)] = town.name
+
+    def resolve(raw: object) -> str | None:
+        value = cells.text(raw)
+        return texts.DISTRICT if not value else lookup.get(cells.fold(value))
+
+    return resolve
+
+
+def _source_info(parsed: ParsedWorkbook, now: datetime) -> SourceInfo:
+    info: dict[str, str] = {}
+    if schema.INFO.key in parsed.sheets:
+        for row in parsed.sheets[schema.INFO.key].rows:
+            if row.values["field"]:
+                info[cells.fold(str(row.values["field"]))] = cells.text(row.values["value"])
+    name = info.get(cells.fold(schema.INFO_NAME)) or Path(parsed.file_name).stem
+    sample = info.get(cells.fold(schema.INFO_SAMPLE), "") in {"是", "示例", "yes", "Y", "y", "1"}
+    sample = sample or texts.SAMPLE in name
+    return SourceInfo(name=name, file_name=parsed.file_name, is_sample=sample, loaded_at=now)
+
+
+# Row builders: a row with an error finding is still built if its key fields are present, so every problem
+# of the file is reported at once; the Dataset itself is only returned when there is no error.
+
+
+def _s(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _section(row: Row) -> Section | None:
+    v = row.values
+    if v["chapter"] is None or v["section"] is None:
+        return None
+    return Section(v["chapter"], _s(v["chapter_title"]), v["section"], _s(v["section_title"]), _s(v["source"]))
+
+
+def _indicator(row: Row) -> Indicator | None:
+    v = row.values
+    if v["code"] is None or v["name"] is None:
+        return None
+    return Indicator(
+        code=v["code"], category=_s(v["category"]), name=_s(v["name"]), unit=_s(v["unit"]),
+        target_text=_s(v["target_text"]), attribute=_s(v["attribute"]), direction=_s(v["direction"]),
+        reference=_s(v["reference"]), chapter=v["chapter"], section=v["section"], base_year=v["base_year"],
+        base_value=v["base_value"], base_note=_s(v["base_note"]), source=_s(v["source"]),
+    )
+
+
+def _town(row: Row) -> Town | None:
+    v = row.values
+    if v["name"] is None:
+        return None
+    return Town(
+        name=_s(v["name"]), kind=_s(v["kind"]), positioning=_s(v["positioning"]),
+        aliases=cells.split_names(v["aliases"], schema.TOWN_ALIAS_SEPARATORS), stat_code=_s(v["stat_code"]),
+        source=_s(v["source"]),
+    )
+
+
+def _project(row: Row) -> Project | None:
+    v = row.values
+    if v["code"] is None or v["name"] is None or v["box"] is None:
+        return None
+    return Project(
+        code=_s(v["code"]), name=_s(v["name"]), box=v["box"], box_title=_s(v["box_title"]), chapter=v["chapter"],
+        section=v["section"], towns=cells.split_names(v["towns"], schema.TOWN_ALIAS_SEPARATORS),
+        investment_yi=v["investment_yi"], land_area=v["land_area"], land_area_unit=_s(v["land_area_unit"]),
+        floor_area=v["floor_area"], floor_area_unit=_s(v["floor_area_unit"]), length_km=v["length_km"],
+        scale_note=_s(v["scale_note"]), summary=_s(v["summary"]), source=_s(v["source"]),
+    )
+
+
+def _fact(row: Row) -> Fact | None:
+    v = row.values
+    if v["name"] is None or v["year"] is None or v["value"] is None:
+        return None
+    return Fact(
+        name=_s(v["name"]), year=v["year"], value=v["value"], unit=_s(v["unit"]), indicator=v["indicator"],
+        quote=_s(v["quote"]), source=_s(v["source"]),
+    )
+
+
+def _observation(row: Row, indicator: str | None, town: str | None) -> Observation | None:
+    v = row.values
+    if indicator is None or town is None or v["year"] is None:
+        return None
+    return Observation(indicator, town, v["year"], v["value"], _s(v["source"]), _s(v["note"]))
+
+
+def _city_target(row: Row, indicator: str | None) -> CityTarget | None:
+    v = row.values
+    if indicator is None or v["year"] is None or v["value"] is None:
+        return None
+    return CityTarget(indicator, v["year"], v["value"], _s(v["source"]))
+
+
+def _reference(row: Row, town: str | None) -> ReferenceValue | None:
+    v = row.values
+    if v["name"] is None or town is None or v["year"] is None or v["value"] is None:
+        return None
+    return ReferenceValue(_s(v["name"]), town, v["year"], v["value"], _s(v["source"]))
+
+
+def _assessment(row: Row, indicator: str | None, town: str | None) -> Assessment | None:
+    v = row.values
+    if indicator is None or town is None or v["year"] is None or v["status"] is None:
+        return None
+    return Assessment(indicator, town, v["year"], _s(v["status"]), _s(v["note"]), _s(v["assessor"]))

@@ -1,0 +1,183 @@
+"""Typed objects a validated workbook turns into. Plain frozen dataclasses: easy to test, safe to cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .schema import DISTRICT
+
+
+@dataclass(frozen=True)
+class Section:
+    chapter: int
+    chapter_title: str
+    section: int
+    section_title: str
+    source: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"第{chinese_number(self.chapter)}章第{chinese_number(self.section)}节 {self.section_title}"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: int
+    category: str
+    name: str
+    unit: str
+    target_text: str
+    attribute: str
+    direction: str = ""  # "越大越好" / "越小越好" / "" = inferred
+    reference: str = ""
+    chapter: int | None = None
+    section: int | None = None
+    base_year: int | None = None
+    base_value: float | None = None
+    base_note: str = ""
+    source: str = ""
+
+    @property
+    def binding(self) -> bool:
+        return self.attribute == "约束性"
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}（{self.unit}）" if self.unit else self.name
+
+
+@dataclass(frozen=True)
+class Observation:
+    indicator: str  # indicator name, resolved from name, code or alias
+    town: str  # DISTRICT for the whole district
+    year: int
+    value: float | None  # None: 未填报, never 0
+    source: str = ""
+    note: str = ""
+
+    @property
+    def is_district(self) -> bool:
+        return self.town == DISTRICT
+
+
+@dataclass(frozen=True)
+class Town:
+    name: str
+    kind: str = ""
+    positioning: str = ""
+    aliases: tuple[str, ...] = ()
+    stat_code: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Project:
+    code: str
+    name: str
+    box: int
+    box_title: str = ""
+    chapter: int | None = None
+    section: int | None = None
+    towns: tuple[str, ...] = ()
+    investment_yi: float | None = None
+    land_area: float | None = None
+    land_area_unit: str = ""
+    floor_area: float | None = None
+    floor_area_unit: str = ""
+    length_km: float | None = None
+    scale_note: str = ""
+    summary: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    year: int
+    value: float
+    unit: str = ""
+    indicator: int | None = None
+    quote: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CityTarget:
+    indicator: str
+    year: int
+    value: float
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ReferenceValue:
+    name: str
+    town: str
+    year: int
+    value: float
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    indicator: str
+    town: str
+    year: int
+    status: str
+    note: str = ""
+    assessor: str = ""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """One workbook that contributed to the data set in use."""
+
+    name: str
+    file_name: str
+    is_sample: bool
+    loaded_at: datetime
+
+
+@dataclass(frozen=True)
+class Dataset:
+    sources: tuple[SourceInfo, ...]
+    sections: tuple[Section, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    towns: tuple[Town, ...] = ()
+    projects: tuple[Project, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    city_targets: tuple[CityTarget, ...] = ()
+    references: tuple[ReferenceValue, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+
+    @property
+    def is_sample(self) -> bool:
+        return any(s.is_sample for s in self.sources)
+
+    @property
+    def name(self) -> str:
+        return " + ".join(s.name for s in self.sources)
+
+    def indicator(self, name: str) -> Indicator:
+        return next(i for i in self.indicators if i.name == name)
+
+    def chapters(self) -> dict[int, str]:
+        return {s.chapter: s.chapter_title for s in self.sections}
+
+    def series(self, indicator: str, town: str = DISTRICT) -> list[Observation]:
+        """Observations of one indicator and town, oldest first; 未填报 rows included."""
+        rows = [o for o in self.observations if o.indicator == indicator and o.town == town]
+        return sorted(rows, key=lambda o: o.year)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二: enough for chapter and section numbers."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")

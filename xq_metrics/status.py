@@ -1,0 +1,208 @@
+"""Is an indicator on track? Status in the vocabulary of plan mid-term reviews, with a reason a person can check.
+
+The rules (also shown on the 口径说明 page, generated from the constants here):
+- progress ratio r = actual progress / expected progress, where the expected path runs straight from the
+  base (the plan's 基期值, else the earliest reported value) to the 2025 target; for a five-year cumulative
+  target the expected amount is pro rata to the years reported; for a yearly floor r = value / floor.
+- target reached -> 提前实现; r >= FASTER -> 快于预期; r >= ON_TRACK -> 基本符合预期; else 滞后.
+- a bound (>90, 6以内) is judged by the bound itself; a lagging 约束性 indicator is a 预警.
+- trend arrows compare the observed annual change with the change needed per year (SDG dashboard method).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import texts
+from .model import Dataset, Indicator, Observation
+from .targets import CUMULATIVE_FIRST_YEAR, TARGET_YEAR, Target, direction_up, parse
+
+FASTER = 1.10  # progress at least 110% of the expected path
+ON_TRACK = 0.90  # progress at least 90% of the expected path
+RELATIVE_TOLERANCE = 1.0  # percentage points: "基本同步" means within ±1 point of the reference growth
+TREND_HALF = 0.5  # ↗ when the observed rate is at least half of the rate needed
+
+
+@dataclass(frozen=True)
+class Judgement:
+    indicator: str
+    town: str
+    year: int | None  # the period judged; None when there is no value
+    value: float | None
+    status: str
+    reason: str
+    alert: bool = False
+    trend: str | None = None
+    expected: float | None = None  # where the expected path stands in `year`
+    target_value: float | None = None  # the number the value is held against (a city target for external)
+    base_year: int | None = None
+    base_value: float | None = None
+    ratio: float | None = None  # progress ratio r, where the rule uses one
+
+
+def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT, year: int | None = None) -> Judgement:
+    """Status of one indicator for one town (or the district) in `year`, or in the latest year with a value."""
+    target = parse(indicator.target_text)
+    up = direction_up(indicator.name, indicator.direction, target)
+    series = [o for o in dataset.series(indicator.name, town) if o.value is not None and (year is None or o.year <= year)]
+    latest = series[-1] if series else None
+    judged_year = latest.year if latest else year
+
+    def result(status: str, reason: str, **extra: object) -> Judgement:
+        alert = indicator.binding and status == texts.STATUS_LAGGING
+        return Judgement(
+            indicator.name, town, judged_year, latest.value if latest else None, status, reason, alert,
+            trend=trend(series, target, up), **extra,  # type: ignore[arg-type]
+        )
+
+    if target.kind == "qualitative":
+        manual = _assessment(dataset, indicator.name, town, judged_year)
+        if manual is not None:
+            return result(manual.status, f"人工研判（{manual.assessor or '责任单位'}）：{manual.note}".rstrip("："))
+        return result(texts.STATUS_MANUAL, "目标为定性表述，需责任单位填写人工研判。")
+    if latest is None:
+        return Judgement(indicator.name, town, year, None, texts.STATUS_NO_DATA, "尚无填报数值。")
+    value = latest.value
+    assert value is not None
+
+    if target.kind == "external":
+        city = next((t for t in dataset.city_targets if t.indicator == indicator.name and t.year == latest.year), None)
+        if city is None:
+            return result(texts.STATUS_AWAIT_CITY, f"{latest.year}年市级下达目标尚未录入。")
+        met = value >= city.value if up else value <= city.value
+        status = texts.STATUS_ON_TRACK if met else texts.STATUS_LAGGING
+        verb = "达到" if met else "未达到"
+        return result(status, f"{latest.year}年实际值{_n(value)}，{verb}市级下达目标{_n(city.value)}。", target_value=city.value)
+
+    if target.kind == "relative":
+        ref = next(
+            (r for r in dataset.references if r.name == indicator.reference and r.town == town and r.year == latest.year),
+            None,
+        )
+        if ref is None:
+            return result(texts.STATUS_NO_DATA, f"缺少{latest.year}年参照数据“{indicator.reference or '未指定'}”。")
+        gap = value - ref.value
+        if gap > RELATIVE_TOLERANCE:
+            status = texts.STATUS_FASTER
+        elif gap >= -RELATIVE_TOLERANCE:
+            status = texts.STATUS_ON_TRACK
+        else:
+            status = texts.STATUS_LAGGING
+        return result(
+            status,
+            f"{latest.year}年{_n(value)}，参照“{ref.name}”{_n(ref.value)}，相差{gap:+.2f}个百分点"
+            f"（±{_n(RELATIVE_TOLERANCE)}以内为基本同步）。",
+            target_value=ref.value,
+        )
+
+    assert target.value is not None
+    goal = target.value
+    if target.kind == "yearly_floor":
+        ratio = value / goal if goal else None
+        status = _by_ratio(ratio) if value >= goal else texts.STATUS_LAGGING
+        return result(status, f"{latest.year}年{_n(value)}，每年下限{_n(goal)}，比值{_pct(ratio)}。", target_value=goal, ratio=ratio)
+
+    if target.kind == "cumulative":
+        window = [o for o in series if CUMULATIVE_FIRST_YEAR <= o.year <= TARGET_YEAR]
+        total = sum(o.value for o in window if o.value is not None)
+        expected = goal * len(window) / (TARGET_YEAR - CUMULATIVE_FIRST_YEAR + 1)
+        years = "、".join(str(o.year) for o in window)
+        if total >= goal:
+            return result(texts.STATUS_AHEAD, f"{years}年累计{_n(total)}，已达五年累计目标{_n(goal)}。", target_value=goal, expected=expected)
+        ratio = total / expected if expected else None
+        return result(
+            _by_ratio(ratio),
+            f"{years}年累计{_n(total)}；按年均{_n(goal / 5)}，{len(window)}年应完成{_n(expected)}，完成比{_pct(ratio)}。",
+            target_value=goal, expected=expected, ratio=ratio,
+        )
+
+    if target.met(value, up):
+        word = "已达到" if target.kind == "level" else "符合"
+        status = texts.STATUS_ON_TRACK if target.kind in ("at_most", "below") else texts.STATUS_AHEAD
+        return result(status, f"{latest.year}年{_n(value)}，{word}目标{target.text}。", target_value=goal)
+    if target.is_bound:
+        return result(texts.STATUS_LAGGING, f"{latest.year}年{_n(value)}，不符合目标{target.text}。", target_value=goal)
+
+    # A level target not yet reached: compare with the straight path from the base to 2025.
+    base_year, base_value = _base(indicator, town, series, latest)
+    if base_year is None or base_value is None:
+        return result(texts.STATUS_MANUAL, "规划未给出基期值，且只有一期数值，无法按路径判断。", target_value=goal)
+    expected = base_value + (goal - base_value) * (latest.year - base_year) / (TARGET_YEAR - base_year)
+    if expected == base_value:  # the target only asks to hold the base level, and the value fell below it
+        return result(
+            texts.STATUS_LAGGING, f"基期{base_year}年{_n(base_value)}已达目标，{latest.year}年{_n(value)}低于目标{target.text}。",
+            expected=expected, target_value=goal, base_year=base_year, base_value=base_value,
+        )
+    ratio = (value - base_value) / (expected - base_value)
+    status = _by_ratio(ratio)
+    return result(
+        status,
+        f"基期{base_year}年{_n(base_value)}，按直线路径{latest.year}年应达{_n(expected)}，实际{_n(value)}，进度比{_pct(ratio)}。",
+        expected=expected, target_value=goal, base_year=base_year, base_value=base_value, ratio=ratio,
+    )
+
+
+def evaluate_all(dataset: Dataset, town: str = texts.DISTRICT, year: int | None = None) -> list[Judgement]:
+    return [evaluate(dataset, indicator, town, year) for indicator in dataset.indicators]
+
+
+def trend(series: list[Observation], target: Target, up: bool) -> str | None:
+    """↑ on or above the annual change needed, ↗ at least half of it, → less, ↓ moving away (SDG method)."""
+    if target.value is None or target.kind == "yearly_floor" or len(series) < 2:
+        return None
+    first, last = series[0], series[-1]
+    assert first.value is not None and last.value is not None
+    years = last.year - first.year
+    if years <= 0:
+        return None
+    sign = 1 if up else -1
+    if target.kind == "cumulative":
+        observed = sum(o.value for o in series if o.value is not None) / len(series)
+        needed = target.value / (TARGET_YEAR - CUMULATIVE_FIRST_YEAR + 1)
+    else:
+        observed = sign * (last.value - first.value) / years
+        remaining = TARGET_YEAR - first.year
+        needed = sign * (target.value - first.value) / remaining if remaining > 0 else 0.0
+    if observed < 0:
+        return "↓"
+    if needed <= 0:
+        return "↑"  # already at the target when the series began, and not moving away
+    ratio = observed / needed
+    if ratio >= 1:
+        return "↑"
+    if ratio >= TREND_HALF:
+        return "↗"
+    return "→"
+
+
+def _base(
+    indicator: Indicator, town: str, series: list[Observation], latest: Observation
+) -> tuple[int | None, float | None]:
+    # The plan's 基期值 is a district figure; a town is measured from its own earliest value.
+    if town == texts.DISTRICT and indicator.base_year is not None and indicator.base_value is not None and indicator.base_year < latest.year:
+        return indicator.base_year, indicator.base_value
+    earlier = [o for o in series if o.year < latest.year]
+    return (earlier[0].year, earlier[0].value) if earlier else (None, None)
+
+
+def _by_ratio(ratio: float | None) -> str:
+    if ratio is None:
+        return texts.STATUS_ON_TRACK
+    if ratio >= FASTER:
+        return texts.STATUS_FASTER
+    if ratio >= ON_TRACK:
+        return texts.STATUS_ON_TRACK
+    return texts.STATUS_LAGGING
+
+
+def _assessment(dataset: Dataset, indicator: str, town: str, year: int | None):
+    rows = [a for a in dataset.assessments if a.indicator == indicator and a.town == town and (year is None or a.year <= year)]
+    return max(rows, key=lambda a: a.year) if rows else None
+
+
+def _n(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _pct(ratio: float | None) -> str:
+    return "—" if ratio is None else f"{ratio:.0%}"
