@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import texts
 from .model import Dataset, Indicator
+from .numbers import fmt, format_value
 from .status import Judgement, evaluate
 from .targets import TARGET_YEAR, parse
 
@@ -33,9 +34,10 @@ def status_colour(j: Judgement) -> str:
 
 def gauge_scale(indicator: Indicator, j: Judgement) -> float:
     """Upper end of the gauge: 100 for a share, else a little above the largest figure involved."""
-    figures = [abs(x) for x in (j.value, j.target_value, j.base_value, j.expected) if x is not None]
+    figures = [abs(x) for x in (j.progress_value, j.target_value, j.base_value, j.expected) if x is not None]
     top = max(figures, default=1.0) or 1.0
-    if indicator.unit == "%" and top <= 100 and any(w in indicator.name for w in ("率", "比例", "比重")):
+    # A share near its ceiling reads best on 0–100; a small rate (失业率 6%) would vanish there.
+    if indicator.unit == "%" and 50 < top <= 100 and any(w in indicator.name for w in ("率", "比例", "比重")):
         return 100.0
     return _nice(top * 1.2)
 
@@ -55,13 +57,16 @@ def gauge(indicator: Indicator, j: Judgement) -> alt.LayerChart:
             theta=alt.Theta("start:Q", scale=None), theta2="end:Q"
         )
     ]
-    value_text = texts.NOT_REPORTED if j.value is None else f"{_fmt(j.value)}{indicator.unit}"
+    shown = j.progress_value
+    value_text = format_value(shown, indicator.unit)
+    if j.measured is not None:
+        value_text = f"{texts.CUMULATIVE_SHORT}{value_text}"
     tooltip = {
         "指标": indicator.label, texts.TARGET_LABEL: indicator.target_text, "状态": j.status,
         texts.LATEST_LABEL: value_text, "年份": "" if j.year is None else str(j.year),
     }
-    if j.value is not None:
-        filled = pd.DataFrame([{"start": angle(0), "end": angle(j.value), **tooltip}])
+    if shown is not None:
+        filled = pd.DataFrame([{"start": angle(0), "end": angle(shown), **tooltip}])
         layers.append(
             alt.Chart(filled).mark_arc(color=status_colour(j), **arc).encode(
                 theta=alt.Theta("start:Q", scale=None), theta2="end:Q", tooltip=list(tooltip)
@@ -79,10 +84,10 @@ def gauge(indicator: Indicator, j: Judgement) -> alt.LayerChart:
     layers.append(
         alt.Chart(label).mark_text(
             x=cx, y=cy - 14, fontSize=17, fontWeight="bold", font=FONT,
-            color=status_colour(j) if j.value is not None else STATUS_COLOURS[texts.STATUS_NO_DATA],
+            color=status_colour(j) if shown is not None else STATUS_COLOURS[texts.STATUS_NO_DATA],
         ).encode(text="text:N")
     )
-    for x, end in ((cx - 66, "0"), (cx + 66, _fmt(scale))):
+    for x, end in ((cx - 66, "0"), (cx + 66, fmt(scale))):
         layers.append(
             alt.Chart(pd.DataFrame([{"text": end}]))
             .mark_text(x=x, y=cy + 12, fontSize=10, color="#6e7781", font=FONT)
@@ -99,29 +104,42 @@ def history(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT) 
     rows = []
     for obs in series:
         j = evaluate(dataset, indicator, town, obs.year)
-        rows.append({"年份": obs.year, "数值": obs.value, "状态": j.status, "来源": obs.source, "类型": "实际值"})
+        rows.append({"年份": obs.year, "数值": obs.value, "状态": j.status, "来源": obs.source})
     frame = pd.DataFrame(rows)
-    years = alt.X("年份:O", title=None, scale=alt.Scale(domain=list(range(min(frame["年份"].min(), 2022), TARGET_YEAR + 1))))
-    colour = alt.Color(
-        "状态:N", scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())), legend=alt.Legend(orient="bottom", title=None)
-    )
-    line = alt.Chart(frame).mark_line(color="#57606a").encode(x=years, y=alt.Y("数值:Q", title=indicator.unit or None, scale=alt.Scale(zero=False)))
-    points = alt.Chart(frame).mark_point(size=110, filled=True).encode(
-        x=years, y="数值:Q", color=colour, tooltip=["年份", "数值", "状态", "来源"]
-    )
-    layers: list[alt.Chart] = [line, points]
-    target = parse(indicator.target_text)
     latest = evaluate(dataset, indicator, town)
-    if target.value is not None and target.kind not in ("cumulative",):
-        rule = pd.DataFrame([{"目标": target.value, "说明": f"{texts.TARGET_LABEL} {indicator.target_text}"}])
-        layers.append(alt.Chart(rule).mark_rule(color=ALERT_COLOUR, strokeDash=[6, 3]).encode(y="目标:Q", tooltip=["说明"]))
-    if latest.base_year is not None and latest.base_value is not None and target.value is not None and target.kind == "level":
+    first_year = min([int(frame["年份"].min()), *([latest.base_year] if latest.base_year else [])])
+    years = alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(domain=list(range(first_year, TARGET_YEAR + 1))))
+    present = [s for s in STATUS_COLOURS if s in set(frame["状态"])]
+    colour = alt.Color(
+        "状态:N", scale=alt.Scale(domain=present, range=[STATUS_COLOURS[s] for s in present]),
+        legend=alt.Legend(orient="bottom", title=None),
+    )
+    value_axis = alt.Y("数值:Q", title=indicator.unit or None, scale=alt.Scale(zero=False))
+    layers: list[alt.Chart] = [
+        alt.Chart(frame).mark_line(color="#57606a").encode(x=years, y=value_axis),
+        alt.Chart(frame).mark_point(size=110, filled=True).encode(
+            x=years, y="数值:Q", color=colour, tooltip=["年份", "数值", "状态", "来源"]
+        ),
+    ]
+    target = parse(indicator.target_text)
+    goal = latest.target_value if target.kind != "cumulative" else None
+    if goal is not None:
+        rule = pd.DataFrame([{"数值": goal, "说明": f"{texts.TARGET_LABEL} {indicator.target_text}"}])
+        layers.append(alt.Chart(rule).mark_rule(color=ALERT_COLOUR, strokeDash=[6, 3]).encode(y="数值:Q", tooltip=["说明"]))
+    if target.kind == "level" and latest.base_year is not None and latest.base_value is not None and target.value is not None:
         path = pd.DataFrame([
-            {"年份": latest.base_year, "预期路径": latest.base_value},
-            {"年份": TARGET_YEAR, "预期路径": target.value},
+            {"年份": latest.base_year, "数值": latest.base_value, "说明": texts.BASE_LABEL},
+            {"年份": TARGET_YEAR, "数值": target.value, "说明": texts.TARGET_LABEL},
         ])
-        layers.append(alt.Chart(path).mark_line(color="#8c959f", strokeDash=[2, 2]).encode(x=years, y="预期路径:Q", tooltip=["年份", "预期路径"]))
-    return alt.layer(*layers).properties(height=300).configure_axis(labelFont=FONT, titleFont=FONT).configure_legend(labelFont=FONT)
+        layers.append(
+            alt.Chart(path).mark_line(color="#8c959f", strokeDash=[2, 2], point=True).encode(
+                x=years, y="数值:Q", tooltip=["说明", "年份", "数值"]
+            )
+        )
+    return (
+        alt.layer(*layers).properties(height=300)
+        .configure_axis(labelFont=FONT, titleFont=FONT).configure_legend(labelFont=FONT)
+    )
 
 
 def _nice(x: float) -> float:
@@ -132,7 +150,3 @@ def _nice(x: float) -> float:
         if x <= step * magnitude:
             return step * magnitude
     return 10 * magnitude
-
-
-def _fmt(x: float) -> str:
-    return f"{x:,.2f}".rstrip("0").rstrip(".")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import texts
 from .model import Dataset, Indicator, Observation
+from .numbers import fmt
 from .targets import CUMULATIVE_FIRST_YEAR, TARGET_YEAR, Target, direction_up, parse
 
 FASTER = 1.10  # progress at least 110% of the expected path
@@ -38,6 +39,11 @@ class Judgement:
     base_year: int | None = None
     base_value: float | None = None
     ratio: float | None = None  # progress ratio r, where the rule uses one
+    measured: float | None = None  # what is held against the target when it is not the latest value (累计)
+
+    @property
+    def progress_value(self) -> float | None:
+        return self.measured if self.measured is not None else self.value
 
 
 def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT, year: int | None = None) -> Judgement:
@@ -72,7 +78,7 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
         met = value >= city.value if up else value <= city.value
         status = texts.STATUS_ON_TRACK if met else texts.STATUS_LAGGING
         verb = "达到" if met else "未达到"
-        return result(status, f"{latest.year}年实际值{_n(value)}，{verb}市级下达目标{_n(city.value)}。", target_value=city.value)
+        return result(status, f"{latest.year}年实际值{fmt(value)}，{verb}市级下达目标{fmt(city.value)}。", target_value=city.value)
 
     if target.kind == "relative":
         ref = next(
@@ -90,8 +96,8 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
             status = texts.STATUS_LAGGING
         return result(
             status,
-            f"{latest.year}年{_n(value)}，参照“{ref.name}”{_n(ref.value)}，相差{gap:+.2f}个百分点"
-            f"（±{_n(RELATIVE_TOLERANCE)}以内为基本同步）。",
+            f"{latest.year}年{fmt(value)}，参照“{ref.name}”{fmt(ref.value)}，相差{gap:+.2f}个百分点"
+            f"（±{fmt(RELATIVE_TOLERANCE)}以内为基本同步）。",
             target_value=ref.value,
         )
 
@@ -100,7 +106,7 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
     if target.kind == "yearly_floor":
         ratio = value / goal if goal else None
         status = _by_ratio(ratio) if value >= goal else texts.STATUS_LAGGING
-        return result(status, f"{latest.year}年{_n(value)}，每年下限{_n(goal)}，比值{_pct(ratio)}。", target_value=goal, ratio=ratio)
+        return result(status, f"{latest.year}年{fmt(value)}，每年下限{fmt(goal)}，比值{_pct(ratio)}。", target_value=goal, ratio=ratio)
 
     if target.kind == "cumulative":
         window = [o for o in series if CUMULATIVE_FIRST_YEAR <= o.year <= TARGET_YEAR]
@@ -108,20 +114,23 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
         expected = goal * len(window) / (TARGET_YEAR - CUMULATIVE_FIRST_YEAR + 1)
         years = "、".join(str(o.year) for o in window)
         if total >= goal:
-            return result(texts.STATUS_AHEAD, f"{years}年累计{_n(total)}，已达五年累计目标{_n(goal)}。", target_value=goal, expected=expected)
+            return result(
+                texts.STATUS_AHEAD, f"{years}年累计{fmt(total)}，已达五年累计目标{fmt(goal)}。",
+                target_value=goal, expected=expected, measured=total,
+            )
         ratio = total / expected if expected else None
         return result(
             _by_ratio(ratio),
-            f"{years}年累计{_n(total)}；按年均{_n(goal / 5)}，{len(window)}年应完成{_n(expected)}，完成比{_pct(ratio)}。",
-            target_value=goal, expected=expected, ratio=ratio,
+            f"{years}年累计{fmt(total)}；按年均{fmt(goal / 5)}，{len(window)}年应完成{fmt(expected)}，完成比{_pct(ratio)}。",
+            target_value=goal, expected=expected, ratio=ratio, measured=total,
         )
 
     if target.met(value, up):
         word = "已达到" if target.kind == "level" else "符合"
         status = texts.STATUS_ON_TRACK if target.kind in ("at_most", "below") else texts.STATUS_AHEAD
-        return result(status, f"{latest.year}年{_n(value)}，{word}目标{target.text}。", target_value=goal)
+        return result(status, f"{latest.year}年{fmt(value)}，{word}目标{target.text}。", target_value=goal)
     if target.is_bound:
-        return result(texts.STATUS_LAGGING, f"{latest.year}年{_n(value)}，不符合目标{target.text}。", target_value=goal)
+        return result(texts.STATUS_LAGGING, f"{latest.year}年{fmt(value)}，不符合目标{target.text}。", target_value=goal)
 
     # A level target not yet reached: compare with the straight path from the base to 2025.
     base_year, base_value = _base(indicator, town, series, latest)
@@ -130,14 +139,14 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
     expected = base_value + (goal - base_value) * (latest.year - base_year) / (TARGET_YEAR - base_year)
     if expected == base_value:  # the target only asks to hold the base level, and the value fell below it
         return result(
-            texts.STATUS_LAGGING, f"基期{base_year}年{_n(base_value)}已达目标，{latest.year}年{_n(value)}低于目标{target.text}。",
+            texts.STATUS_LAGGING, f"基期{base_year}年{fmt(base_value)}已达目标，{latest.year}年{fmt(value)}低于目标{target.text}。",
             expected=expected, target_value=goal, base_year=base_year, base_value=base_value,
         )
     ratio = (value - base_value) / (expected - base_value)
     status = _by_ratio(ratio)
     return result(
         status,
-        f"基期{base_year}年{_n(base_value)}，按直线路径{latest.year}年应达{_n(expected)}，实际{_n(value)}，进度比{_pct(ratio)}。",
+        f"基期{base_year}年{fmt(base_value)}，按直线路径{latest.year}年应达{fmt(expected)}，实际{fmt(value)}，进度比{_pct(ratio)}。",
         expected=expected, target_value=goal, base_year=base_year, base_value=base_value, ratio=ratio,
     )
 
@@ -188,6 +197,8 @@ def _base(
 def _by_ratio(ratio: float | None) -> str:
     if ratio is None:
         return texts.STATUS_ON_TRACK
+    # 6.6 / 6.0 is 1.0999999999999999 in floating point; a person reads it as exactly 110%.
+    ratio = round(ratio, 9)
     if ratio >= FASTER:
         return texts.STATUS_FASTER
     if ratio >= ON_TRACK:
@@ -200,8 +211,6 @@ def _assessment(dataset: Dataset, indicator: str, town: str, year: int | None):
     return max(rows, key=lambda a: a.year) if rows else None
 
 
-def _n(x: float) -> str:
-    return f"{x:.2f}".rstrip("0").rstrip(".")
 
 
 def _pct(ratio: float | None) -> str:
