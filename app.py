@@ -6,6 +6,7 @@ import streamlit as st
 
 import ui
 from xq_metrics import charts, texts
+from xq_metrics.numbers import format_value
 from xq_metrics.status import evaluate_all
 
 dataset = ui.setup(texts.APP_TITLE)
@@ -16,9 +17,9 @@ categories = list(dict.fromkeys(i.category for i in dataset.indicators))
 
 with st.sidebar:
     st.header(texts.FILTERS)
-    chosen_categories = st.multiselect(texts.FILTER_CATEGORY, categories, key="f_category")
-    chosen_attributes = st.multiselect(texts.FILTER_ATTRIBUTE, list(texts.ATTRIBUTES), key="f_attribute")
-    chosen_statuses = st.multiselect(texts.FILTER_STATUS, list(texts.STATUS_ORDER), key="f_status")
+    chosen_categories = st.multiselect(texts.FILTER_CATEGORY, categories, key="f_category", placeholder=texts.ALL)
+    chosen_attributes = st.multiselect(texts.FILTER_ATTRIBUTE, list(texts.ATTRIBUTES), key="f_attribute", placeholder=texts.ALL)
+    chosen_statuses = st.multiselect(texts.FILTER_STATUS, list(texts.STATUS_ORDER), key="f_status", placeholder=texts.ALL)
 
 shown = [
     i for i in dataset.indicators
@@ -33,7 +34,7 @@ for column, status in zip(counts, texts.STATUS_ORDER):
     column.metric(status, sum(1 for i in shown if judgements[i.name].status == status))
 alerts = sum(1 for i in shown if judgements[i.name].alert)
 if alerts:
-    st.error(texts.ALERT_COUNT.format(count=alerts), icon="🚨")
+    st.error(texts.ALERT_COUNT.format(count=alerts), icon=":material/warning:")
 
 if not shown:
     st.info(texts.NOTHING_MATCHES)
@@ -48,7 +49,7 @@ for category in categories:
             with column.container(border=True):
                 st.markdown(f"**{indicator.code}. {indicator.label}**")
                 st.altair_chart(charts.gauge(indicator, j), width="content")
-                latest = ui.format_value(j.value, indicator.unit)
+                latest = format_value(j.value, indicator.unit)
                 year = f"（{j.year}{texts.YEAR_SUFFIX}）" if j.value is not None else ""
                 arrow = f" · {texts.TREND_LABEL} {j.trend}" if j.trend else ""
                 st.markdown(

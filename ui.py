@@ -28,11 +28,28 @@ STATUS_BADGE = {
 
 def setup(title: str) -> Dataset:
     """Call first on every page: page config, the data set in use, and its banner."""
-    st.set_page_config(page_title=f"{title} · {texts.APP_TITLE}", page_icon="📊", layout="wide")
+    st.set_page_config(page_title=f"{title} · {texts.APP_TITLE}", page_icon=":material/monitoring:", layout="wide")
+    sidebar_nav()
     dataset = current_dataset()
     st.title(title)
     dataset_banner(dataset)
     return dataset
+
+
+PAGES = (
+    ("app.py", texts.PAGE_OVERVIEW, ":material/dashboard:"),
+    ("pages/1_指标详情.py", texts.PAGE_INDICATOR, ":material/query_stats:"),
+    ("pages/2_口径说明.py", texts.PAGE_METHOD, ":material/rule:"),
+    ("pages/3_数据格式.py", texts.PAGE_FORMAT, ":material/table_view:"),
+)
+
+
+def sidebar_nav() -> None:
+    with st.sidebar:
+        st.markdown(f"**{texts.APP_TITLE}**")
+        for path, label, icon in PAGES:
+            st.page_link(path, label=label, icon=icon)
+        st.divider()
 
 
 def current_dataset() -> Dataset:
@@ -55,16 +72,10 @@ def dataset_banner(dataset: Dataset) -> None:
     names = "；".join(f"{s.name}" + (f" :orange-badge[{texts.SAMPLE}]" if s.is_sample else "") for s in dataset.sources)
     st.caption(f"{texts.DATASET_LABEL}：{names} · {texts.LOADED_AT_LABEL} {loaded}")
     if dataset.is_sample:
-        st.warning(texts.SAMPLE_BANNER, icon="⚠️")
+        st.warning(texts.SAMPLE_BANNER, icon=":material/info:")
 
 
 def status_badge(j: Judgement) -> str:
     if j.alert:
         return f":red-badge[{texts.ALERT}·{j.status}]"
     return f":{STATUS_BADGE[j.status]}-badge[{j.status}]"
-
-
-def format_value(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return texts.NOT_REPORTED
-    return f"{value:,.2f}".rstrip("0").rstrip(".") + unit

@@ -692,9 +692,10 @@ def write_workbook(path: Path, tables: dict[str, list[dict]]) -> None:
     path.write_bytes(buf.getvalue())
 
 
-def main() -> None:
+def main(out_dir: Path = DATA_DIR) -> None:
     _check()
-    write_workbook(PLAN_FILE, {
+    plan_file, sample_file = out_dir / PLAN_FILE.name, out_dir / SAMPLE_FILE.name
+    write_workbook(plan_file, {
         "info": PLAN_INFO,
         "structure": STRUCTURE,
         "indicators": INDICATORS,
@@ -702,14 +703,14 @@ def main() -> None:
         "projects": project_rows(),
         "facts": FACTS,
     })
-    write_workbook(SAMPLE_FILE, {
+    write_workbook(sample_file, {
         "info": SAMPLE_INFO,
         "values": sample_value_rows(),
         "city_targets": SAMPLE_CITY_TARGETS,
         "reference": SAMPLE_REFERENCE,
     })
-    for path in (PLAN_FILE, SAMPLE_FILE):
-        print(f"wrote {path.relative_to(ROOT)}")
+    for path in (plan_file, sample_file):
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

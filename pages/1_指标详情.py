@@ -1,0 +1,55 @@
+"""指标详情: one indicator's history against its target, how the target was read, flags, towns, sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from xq_metrics import charts, texts
+from xq_metrics.indicator_view import indicator_detail
+
+dataset = ui.setup(texts.PAGE_INDICATOR)
+
+labels = {f"{i.code}. {i.label}": i for i in dataset.indicators}
+chosen = st.selectbox(texts.CHOOSE_INDICATOR, list(labels), key="indicator")
+detail = indicator_detail(dataset, labels[chosen])
+j = detail.judgement
+
+left, right = st.columns([2, 3])
+with left:
+    st.markdown(
+        f"**{texts.TARGET_LABEL}**：{detail.indicator.target_text}  \n"
+        f"**{texts.TARGET_READ_AS}**：{detail.target_reading}  \n"
+        f"**{texts.DIRECTION_LABEL}**：{detail.direction}  \n"
+        f"**{texts.ATTRIBUTE_LABEL}**：{detail.indicator.attribute}  \n"
+        f"**{texts.PLACE_IN_PLAN}**：{detail.place}  \n"
+        f"**{texts.BASE_LABEL}**：{detail.base}"
+    )
+    st.markdown(f"{ui.status_badge(j)} {texts.TREND_LABEL} {j.trend or '—'}")
+    st.markdown(f"**{texts.STATUS_REASON}**：{j.reason}")
+with right:
+    chart = charts.history(dataset, detail.indicator)
+    if chart is None:
+        st.info(texts.NOT_REPORTED)
+    else:
+        st.altair_chart(chart)
+
+st.subheader(texts.VALUES_TABLE)
+st.dataframe(pd.DataFrame(detail.rows), hide_index=True, width="stretch")
+
+st.subheader(texts.FLAGS)
+if detail.flags:
+    st.dataframe(pd.DataFrame(detail.flags), hide_index=True, width="stretch")
+else:
+    st.caption(texts.NO_FLAGS)
+
+st.subheader(texts.BY_TOWN)
+if detail.towns:
+    st.dataframe(pd.DataFrame(detail.towns), hide_index=True, width="stretch")
+else:
+    st.info(texts.NO_TOWN_DATA)
+
+if detail.facts:
+    st.subheader(texts.BASE_FACTS)
+    st.dataframe(pd.DataFrame(detail.facts), hide_index=True, width="stretch")

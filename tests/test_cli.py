@@ -1,0 +1,75 @@
+"""`python -m xq_metrics check FILE [--json]`: the same loader, exit 0 usable / 1 errors, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.workbooks import sample_with
+from xq_metrics import schema
+from xq_metrics.cli import main
+from xq_metrics.defaults import PLAN_WORKBOOK, SAMPLE_WORKBOOK
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def check_json(capsys, *args: str) -> tuple[int, dict]:
+    code = main(["check", *args, "--json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_default_plan_json_has_the_documented_shape(capsys) -> None:
+    code, out = check_json(capsys, str(PLAN_WORKBOOK), "--standalone")
+    assert code == 0 and out["ok"] is True
+    assert len(out["indicators"]) == 18 and len(out["towns"]) == 11 and len(out["projects"]) == 37
+    first = out["indicators"][0]
+    assert {"name", "unit", "category", "attribute", "target_text", "values", "target", "status", "alert", "trend", "flags"} <= set(first)
+    chip = next(p for p in out["projects"] if p["name"].startswith("中芯西青"))
+    assert (chip["box"], chip["chapter"], chip["investment_yi"]) == (3, 4, 516)
+    forest = next(i for i in out["indicators"] if i["name"] == "森林覆盖率")
+    assert forest["target"] == {"kind": "level", "value": 14.0, "text": "14"}
+    assert "target_behind_base" in forest["flags"]
+
+
+def test_sample_checked_against_the_plan(capsys) -> None:
+    code, out = check_json(capsys, str(SAMPLE_WORKBOOK))
+    assert code == 0
+    employment = next(i for i in out["indicators"] if i["name"] == "城镇新增就业")
+    assert {"period": "2024", "town": "全区", "value": 2.38} in employment["values"]
+    assert employment["target"]["kind"] == "yearly_floor"
+    garbage = next(i for i in out["indicators"] if i["name"] == "城镇生活垃圾无害化处理率")
+    assert garbage["status"] == "滞后" and garbage["alert"] is True
+
+
+def test_bad_file_exits_1_with_findings(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(sample_with(lambda b: b[schema.VALUES.name].__setitem__("D5", "较好")))
+    code, out = check_json(capsys, str(bad))
+    assert code == 1 and out["ok"] is False and out["indicators"] == []
+    (finding,) = [f for f in out["findings"] if f["severity"] == "error"]
+    assert {k: finding[k] for k in ("code", "sheet", "row", "column")} == {
+        "code": "BAD_NUMBER", "sheet": "指标数据", "row": 5, "column": "D",
+    }
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00" * 100, b"PK\x03\x04broken zip", "名称,数值\n".encode()])
+def test_garbage_is_refused_without_traceback(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(content)
+    run = subprocess.run(
+        [sys.executable, "-m", "xq_metrics", "check", str(path), "--json"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    assert json.loads(run.stdout)["findings"][0]["code"] == "NOT_XLSX"
+
+
+def test_missing_file_and_text_report(capsys, tmp_path: Path) -> None:
+    assert main(["check", str(tmp_path / "nope.xlsx")]) == 1
+    assert "有错误" in capsys.readouterr().out
+    assert main(["check", str(SAMPLE_WORKBOOK)]) == 0
+    assert "可以使用" in capsys.readouterr().out

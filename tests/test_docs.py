@@ -1,0 +1,36 @@
+"""The README documents the format the code reads, and data/ is what the transcription script writes."""
+
+from __future__ import annotations
+
+import hashlib
+import runpy
+from pathlib import Path
+
+import pytest
+
+from xq_metrics import schema
+from xq_metrics.defaults import PLAN_WORKBOOK, SAMPLE_WORKBOOK
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("sheet", schema.SHEETS, ids=lambda s: s.key)
+def test_readme_lists_every_sheet_and_column(sheet: schema.Sheet) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"#### {sheet.name}\n" in readme
+    for column in sheet.columns:
+        assert f"| {column.header} |" in readme, column.header
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = (ROOT / "README.md").read_text(encoding="utf-8")[:800]
+    assert "make run" in head and "make test" in head
+
+
+def test_committed_data_match_the_transcription_script(tmp_path: Path) -> None:
+    """Edits go into scripts/build_default_data.py and `make data`; a hand-edited .xlsx would drift from it."""
+    module = runpy.run_path(str(ROOT / "scripts" / "build_default_data.py"))
+    module["main"](tmp_path)
+    for committed in (PLAN_WORKBOOK, SAMPLE_WORKBOOK):
+        rebuilt = tmp_path / committed.name
+        assert hashlib.sha256(rebuilt.read_bytes()).digest() == hashlib.sha256(committed.read_bytes()).digest()
