@@ -7,52 +7,57 @@ import streamlit as st
 import ui
 from xq_metrics import charts, texts
 from xq_metrics.numbers import format_value
-from xq_metrics.status import evaluate_all
+from xq_metrics.overview import cards
 
-dataset = ui.setup(texts.APP_TITLE)
+dataset, view = ui.setup(texts.APP_TITLE)
 st.markdown(f"**{texts.PLAN_TITLE}** · {texts.OVERVIEW_INTRO.format(count=len(dataset.indicators))}")
 
-judgements = {j.indicator: j for j in evaluate_all(dataset)}
+all_cards = cards(dataset, view)
 categories = list(dict.fromkeys(i.category for i in dataset.indicators))
-
 with st.sidebar:
-    st.header(texts.FILTERS)
     chosen_categories = st.multiselect(texts.FILTER_CATEGORY, categories, key="f_category", placeholder=texts.ALL)
     chosen_attributes = st.multiselect(texts.FILTER_ATTRIBUTE, list(texts.ATTRIBUTES), key="f_attribute", placeholder=texts.ALL)
     chosen_statuses = st.multiselect(texts.FILTER_STATUS, list(texts.STATUS_ORDER), key="f_status", placeholder=texts.ALL)
 
 shown = [
-    i for i in dataset.indicators
-    if (not chosen_categories or i.category in chosen_categories)
-    and (not chosen_attributes or i.attribute in chosen_attributes)
-    and (not chosen_statuses or judgements[i.name].status in chosen_statuses)
+    c for c in all_cards
+    if (not chosen_categories or c.indicator.category in chosen_categories)
+    and (not chosen_attributes or c.indicator.attribute in chosen_attributes)
+    and (not chosen_statuses or c.main.status in chosen_statuses)
 ]
 
 st.subheader(texts.STATUS_COUNTS)
-counts = st.columns(len(texts.STATUS_ORDER))
-for column, status in zip(counts, texts.STATUS_ORDER):
-    column.metric(status, sum(1 for i in shown if judgements[i.name].status == status))
-alerts = sum(1 for i in shown if judgements[i.name].alert)
+for column, status in zip(st.columns(len(texts.STATUS_ORDER)), texts.STATUS_ORDER):
+    column.metric(status, sum(1 for c in shown if c.main.status == status))
+alerts = sum(1 for c in shown if c.main.alert)
 if alerts:
     st.error(texts.ALERT_COUNT.format(count=alerts), icon=":material/warning:")
-
+if view.towns and all(c.district_fallback for c in all_cards):
+    st.info(f"{texts.NO_TOWN_VALUES}（{'、'.join(view.towns)}），以下为全区数据。")
 if not shown:
     st.info(texts.NOTHING_MATCHES)
+
 for category in categories:
-    members = [i for i in shown if i.category == category]
+    members = [c for c in shown if c.indicator.category == category]
     if not members:
         continue
     st.subheader(category)
     for start in range(0, len(members), 3):
-        for column, indicator in zip(st.columns(3), members[start : start + 3]):
-            j = judgements[indicator.name]
+        for column, card in zip(st.columns(3), members[start : start + 3]):
+            indicator, j = card.indicator, card.main
             with column.container(border=True):
-                st.markdown(f"**{indicator.code}. {indicator.label}**")
+                who = "" if j.town == texts.DISTRICT and not view.towns else f" · {j.town}"
+                st.markdown(f"**{indicator.code}. {indicator.label}**{who}")
                 st.altair_chart(charts.gauge(indicator, j), width="content")
-                latest = format_value(j.value, indicator.unit)
                 year = f"（{j.year}{texts.YEAR_SUFFIX}）" if j.value is not None else ""
                 arrow = f" · {texts.TREND_LABEL} {j.trend}" if j.trend else ""
                 st.markdown(
                     f"{texts.TARGET_LABEL}：**{indicator.target_text}** · {indicator.attribute}  \n"
-                    f"{texts.LATEST_LABEL}：**{latest}**{year}{arrow}  \n{ui.status_badge(j)}"
+                    f"{texts.LATEST_LABEL}：**{format_value(j.value, indicator.unit)}**{year}{arrow}  \n{ui.status_badge(j)}"
                 )
+                if len(card.towns) > 1 or (card.towns and card.towns[0] is not j):
+                    st.markdown("  \n".join(
+                        f"{t.town}：{format_value(t.value, indicator.unit)} {ui.status_badge(t)}" for t in card.towns
+                    ))
+                if card.district_fallback:
+                    st.caption(texts.DISTRICT_FALLBACK.format(towns="、".join(view.towns)))

@@ -9,6 +9,7 @@ from datetime import datetime
 
 import streamlit as st
 
+from xq_metrics import filters as view
 from xq_metrics import texts
 from xq_metrics.defaults import PLAN_WORKBOOK, SAMPLE_WORKBOOK, load_default
 from xq_metrics.model import Dataset
@@ -26,19 +27,87 @@ STATUS_BADGE = {
 }
 
 
-def setup(title: str) -> Dataset:
-    """Call first on every page: page config, the data set in use, and its banner."""
+def setup(title: str) -> tuple[Dataset, view.Filters]:
+    """Call first on every page: page config, navigation, the global filters, the data set in use and its banner."""
     st.set_page_config(page_title=f"{title} · {texts.APP_TITLE}", page_icon=":material/monitoring:", layout="wide")
     sidebar_nav()
     dataset = current_dataset()
+    filters = global_filters(dataset)
     st.title(title)
     dataset_banner(dataset)
-    return dataset
+    st.markdown(f"**{texts.VIEW_LABEL}**：{view.describe(filters, dataset)}")
+    return dataset, filters
+
+
+# The view survives page changes in these session keys; widget keys are seeded from them on every run because
+# each page's widgets are distinct widgets to Streamlit, even under the same key.
+_STATE = "view_filters"
+_NOTICE = "view_ignored"
+_W_TOWNS, _W_CHAPTERS, _W_SECTIONS, _W_YEAR = "w_towns", "w_chapters", "w_sections", "w_year"
+_LATEST = 0  # the year box's "最新年份": a selectbox shows None as an empty choice
+
+
+def global_filters(dataset: Dataset) -> view.Filters:
+    """The sidebar's 镇街 / 章节 / 节 / 年份, persisted across pages and mirrored in the URL."""
+    if _STATE not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        parsed = view.from_params(params, dataset)
+        st.session_state[_STATE] = parsed.filters
+        st.session_state[_NOTICE] = parsed.ignored
+    current: view.Filters = st.session_state[_STATE]
+    st.session_state[_W_TOWNS] = list(current.towns)
+    st.session_state[_W_CHAPTERS] = list(current.chapters)
+    st.session_state[_W_SECTIONS] = list(current.sections)
+    st.session_state[_W_YEAR] = current.year or _LATEST
+
+    chapters = dataset.chapters()
+    years = view.available_years(dataset)
+    with st.sidebar:
+        st.multiselect(
+            texts.FILTER_TOWN, [t.name for t in dataset.towns], key=_W_TOWNS, placeholder=texts.DISTRICT,
+            on_change=_store,
+        )
+        st.multiselect(
+            texts.FILTER_CHAPTER, list(chapters), key=_W_CHAPTERS, placeholder=texts.ALL,
+            format_func=lambda c: view.chapter_label(dataset, c), on_change=_store,
+        )
+        if current.chapters:
+            keys = [(s.chapter, s.section) for s in dataset.sections if s.chapter in current.chapters]
+            st.multiselect(
+                texts.FILTER_SECTION, keys, key=_W_SECTIONS, placeholder=texts.ALL,
+                format_func=lambda k: view.section_label(dataset, k), on_change=_store,
+            )
+        st.selectbox(
+            texts.FILTER_YEAR, [_LATEST, *reversed(years)], key=_W_YEAR,
+            format_func=lambda y: texts.LATEST_YEAR if y == _LATEST else f"{y}{texts.YEAR_SUFFIX}", on_change=_store,
+        )
+        st.divider()
+    for key in (view.PARAM_TOWN, view.PARAM_CHAPTER, view.PARAM_SECTION, view.PARAM_YEAR):
+        values = current.to_params().get(key)
+        if values:
+            st.query_params[key] = values
+        elif key in st.query_params:
+            del st.query_params[key]
+    if st.session_state.get(_NOTICE):
+        st.warning(texts.IGNORED_PARAMS.format(items="、".join(st.session_state[_NOTICE])), icon=":material/link_off:")
+        st.session_state[_NOTICE] = ()
+    return current
+
+
+def _store() -> None:
+    chapters = tuple(st.session_state[_W_CHAPTERS])
+    sections = tuple(k for k in st.session_state.get(_W_SECTIONS, []) if k[0] in chapters)
+    st.session_state[_STATE] = view.Filters(
+        towns=tuple(st.session_state[_W_TOWNS]), chapters=chapters, sections=sections,
+        year=st.session_state[_W_YEAR] or None,
+    )
 
 
 PAGES = (
     ("app.py", texts.PAGE_OVERVIEW, ":material/dashboard:"),
     ("pages/1_指标详情.py", texts.PAGE_INDICATOR, ":material/query_stats:"),
+    ("pages/4_街镇.py", texts.PAGE_TOWNS, ":material/grid_view:"),
+    ("pages/5_重大项目.py", texts.PAGE_PROJECTS, ":material/construction:"),
     ("pages/2_口径说明.py", texts.PAGE_METHOD, ":material/rule:"),
     ("pages/3_数据格式.py", texts.PAGE_FORMAT, ":material/table_view:"),
 )

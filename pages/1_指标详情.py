@@ -9,12 +9,17 @@ import ui
 from xq_metrics import charts, texts
 from xq_metrics.indicator_view import indicator_detail
 
-dataset = ui.setup(texts.PAGE_INDICATOR)
+dataset, view = ui.setup(texts.PAGE_INDICATOR)
 
-labels = {f"{i.code}. {i.label}": i for i in dataset.indicators}
+labels = {f"{i.code}. {i.label}": i for i in dataset.indicators if view.keeps_indicator(i)}
+if not labels:
+    st.info(texts.NO_INDICATOR_IN_CHAPTER)
+    st.stop()
 chosen = st.selectbox(texts.CHOOSE_INDICATOR, list(labels), key="indicator")
-detail = indicator_detail(dataset, labels[chosen])
+detail = indicator_detail(dataset, labels[chosen], view)
 j = detail.judgement
+if detail.district_fallback:
+    st.info(texts.DISTRICT_FALLBACK.format(towns="、".join(view.towns)))
 
 left, right = st.columns([2, 3])
 with left:
@@ -26,10 +31,10 @@ with left:
         f"**{texts.PLACE_IN_PLAN}**：{detail.place}  \n"
         f"**{texts.BASE_LABEL}**：{detail.base}"
     )
-    st.markdown(f"{ui.status_badge(j)} {texts.TREND_LABEL} {j.trend or '—'}")
+    st.markdown(f"**{j.town}** {ui.status_badge(j)} {texts.TREND_LABEL} {j.trend or '—'}")
     st.markdown(f"**{texts.STATUS_REASON}**：{j.reason}")
 with right:
-    chart = charts.history(dataset, detail.indicator)
+    chart = charts.history(dataset, detail.indicator, detail.town, view.year)
     if chart is None:
         st.info(texts.NOT_REPORTED)
     else:

@@ -581,6 +581,39 @@ SAMPLE_REFERENCE = [
 
 SAMPLE_YEARS = (2023, 2024)
 
+# 项目进展：16个项目2023、2024年的示例进展（非真实数据）。规划给出的总投资不变；其余项目总投资仍为未披露，
+# 示例只给计划/完成投资。金额单位混用亿元与万元；None = 未填报（留空）。
+# 编号 -> (金额单位, 牵头单位, 开工年份, 竣工年份, {年份: (计划投资, 完成投资, 建设状态)})
+SAMPLE_PROGRESS = {
+    "1-1": ("亿元", "区发展改革委", 2022, 2027, {2023: (25, 21.4, "在建"), 2024: (30, 27.9, "在建")}),
+    "1-3": ("亿元", "杨柳青镇人民政府", 2021, 2025, {2023: (8, 7.6, "在建"), 2024: (9, 8.85, "在建")}),
+    "1-4": ("亿元", "中北镇人民政府", 2025, 2027, {2023: (None, None, "谋划"), 2024: (None, None, "谋划")}),
+    "2-1": ("万元", "杨柳青镇人民政府", 2022, 2025, {2023: (30000, 27500, "在建"), 2024: (35000, 36200, "在建")}),
+    "3-1": ("亿元", "区发展改革委", 2022, 2026, {2023: (120, 98.5, "在建"), 2024: (150, 131.2, "在建")}),
+    "3-2": ("万元", "区工业和信息化局", 2021, 2024, {2023: (20000, 18000, "在建"), 2024: (25000, 26000, "建成")}),
+    "3-4": ("亿元", "区工业和信息化局", 2022, 2024, {2023: (3, 2.8, "在建"), 2024: (2, 1.9, "建成")}),
+    "4-8": ("万元", "区商务局", 2022, 2023, {2023: (1200, 1150, "运营"), 2024: (1500, 1380, "运营")}),
+    "5-2": ("亿元", "区住房建设委", 2022, 2025, {2023: (3.2, 2.9, "在建"), 2024: (3.5, 3.6, "在建")}),
+    "5-4": ("万元", "区住房建设委", 2024, 2026, {2023: (None, None, "谋划"), 2024: (18000, 12600, "在建")}),
+    "6-1": ("亿元", "区生态环境局", 2021, 2024, {2023: (4.5, 4.2, "在建"), 2024: (2, 2.1, "建成")}),
+    "6-2": ("万元", "王稳庄镇人民政府", 2023, 2025, {2023: (8000, 6500, "在建"), 2024: (12000, 11800, "在建")}),
+    "6-3": ("亿元", "区农业农村委", 2021, 2023, {2023: (1.2, 1.15, "建成"), 2024: (None, None, "运营")}),
+    "7-1": ("万元", "张家窝镇人民政府", 2022, 2024, {2023: (9000, 8600, "在建"), 2024: (6000, 6150, "建成")}),
+    "7-2": ("万元", "区教育局", 2022, 2024, {2023: (6500, 6300, "在建"), 2024: (3000, 2950, "建成")}),
+    "7-4": ("亿元", "区卫生健康委", 2024, 2026, {2023: (None, None, "谋划"), 2024: (1.5, 0.9, "在建")}),
+}
+
+
+def sample_progress_rows() -> list[dict]:
+    rows = []
+    for code, (unit, lead, start, end, years) in SAMPLE_PROGRESS.items():
+        for year in SAMPLE_YEARS:
+            planned, completed, status = years[year]
+            rows.append({"project": code, "year": year, "planned": planned, "completed": completed, "unit": unit,
+                         "status": status, "start_year": start, "end_year": end, "lead_unit": lead,
+                         "source": SAMPLE_SOURCE})
+    return rows
+
 
 def sample_value_rows() -> list[dict]:
     """指标数据 rows: district rows for every indicator, then the town rows."""
@@ -619,6 +652,11 @@ def _check() -> None:
         assert indicator in names and set(by_town) == set(TOWN_NAMES), indicator
     for row in SAMPLE_CITY_TARGETS:
         assert row["indicator"] in names
+    totals = {p["code"]: p.get("investment_yi") for p in PROJECTS}
+    for code, (unit, _lead, start, end, years) in SAMPLE_PROGRESS.items():
+        assert code in totals and unit in ("亿元", "万元") and start <= end and set(years) == set(SAMPLE_YEARS), code
+        done = sum(c for _, c, _ in years.values() if c is not None) / (10000 if unit == "万元" else 1)
+        assert totals[code] is None or done <= totals[code], code
     for i in INDICATORS:
         assert i["category"] in ("城镇化水平", "市民化质量", "城市功能", "生态环境")
         assert i["attribute"] in ("预期性", "约束性")
@@ -708,6 +746,7 @@ def main(out_dir: Path = DATA_DIR) -> None:
         "values": sample_value_rows(),
         "city_targets": SAMPLE_CITY_TARGETS,
         "reference": SAMPLE_REFERENCE,
+        "progress": sample_progress_rows(),
     })
     for path in (plan_file, sample_file):
         print(f"wrote {path}")

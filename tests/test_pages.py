@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from xq_metrics.defaults import load_default
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
@@ -84,3 +87,87 @@ def test_format_page_offers_the_template() -> None:
     at = run("pages/3_数据格式.py")
     assert len(at.get("download_button")) == 1
     assert [s.value for s in at.subheader][:3] == ["说明", "规划结构", "指标"]
+
+
+# --- global filters (镇街 / 章节 / 年份) -------------------------------------------------------------
+
+ALL_PAGES = ["app.py", "pages/1_指标详情.py", "pages/4_街镇.py", "pages/2_口径说明.py", "pages/3_数据格式.py"]
+
+
+def view_line(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**当前视图**"))
+
+
+def test_filters_persist_across_pages_and_are_written_to_the_url() -> None:
+    at = run("app.py")
+    at.multiselect(key="w_towns").set_value(["杨柳青镇"]).run()
+    at.multiselect(key="w_chapters").set_value([6]).run()
+    at.selectbox(key="w_year").set_value(2023).run()
+    for page in ALL_PAGES[1:]:
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert at.multiselect(key="w_towns").value == ["杨柳青镇"]
+        assert at.multiselect(key="w_chapters").value == [6]
+        assert at.selectbox(key="w_year").value == 2023
+        assert "杨柳青镇" in view_line(at) and "第六章" in view_line(at) and "2023年" in view_line(at)
+    # AppTest keeps a one-element list as a plain string.
+    written = {k: v if isinstance(v, list) else [v] for k, v in at.query_params.items()}
+    assert written == {"town": ["杨柳青镇"], "chapter": ["6"], "year": ["2023"]}
+
+
+def test_a_copied_link_opens_the_same_view() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["town"] = ["杨柳青镇"]
+    at.query_params["chapter"] = ["6"]
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="w_towns").value == ["杨柳青镇"]
+    codes = {int(m.value[2:].split(".")[0]) for m in at.markdown if re.match(r"\*\*\d+\. ", m.value)}
+    assert codes == {i.code for i in load_default().dataset.indicators if i.chapter == 6}
+    assert any(m.value.startswith("**10. 城镇新增就业（万人）** · 杨柳青镇") for m in at.markdown)
+
+
+def test_unknown_town_in_a_link_is_ignored_with_a_notice() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["town"] = ["火星镇"]
+    at.query_params["chapter"] = ["<b>9</b>"]
+    at.run()
+    assert not at.exception
+    notice = " ".join(w.value for w in at.warning)
+    assert "火星镇" in notice and "已忽略" in notice
+    assert at.multiselect(key="w_towns").value == []
+    assert len(at.get("vega_lite_chart")) == 18
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+@pytest.mark.parametrize(
+    "towns, chapters",
+    [(["王稳庄镇"], []), (["杨柳青镇", "津门湖街"], [6]), ([], [8]), (["辛口镇"], [5])],
+    ids=["one-town", "two-towns-ch6", "ch8", "town-ch5"],
+)
+def test_every_page_renders_under_filters(page: str, towns: list[str], chapters: list[int]) -> None:
+    at = run("app.py")
+    at.multiselect(key="w_towns").set_value(towns).run()
+    at.multiselect(key="w_chapters").set_value(chapters).run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+
+
+def test_overview_with_one_town_shows_its_figures_or_says_it_falls_back() -> None:
+    at = run("app.py")
+    at.multiselect(key="w_towns").set_value(["辛口镇"]).run()
+    titles = [m.value for m in at.markdown if m.value.startswith("**4. ")]
+    assert titles == ["**4. 学前三年毛入园率（%）** · 辛口镇"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "辛口镇暂无该指标的分镇数据，显示全区数据" in captions
+
+
+def test_empty_filter_result_says_why() -> None:
+    at = run("app.py")
+    at.multiselect(key="w_chapters").set_value([8]).run()
+    assert len(at.get("vega_lite_chart")) == 0
+    assert any("没有符合" in i.value for i in at.info)
+    at.switch_page("pages/4_街镇.py").run()
+    assert any("没有分镇街填报的指标" in i.value for i in at.info)
+    at.switch_page("pages/1_指标详情.py").run()
+    assert any("没有主要指标" in i.value for i in at.info)

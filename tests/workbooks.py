@@ -27,13 +27,18 @@ def sample_with(edit: Callable[[Workbook], None]) -> bytes:
     return edited(SAMPLE_WORKBOOK, edit)
 
 
-def workbook(sheets: dict[str, list[list[object]]]) -> bytes:
+def workbook(sheets: dict[str, list[list[object]]], text_formulas: bool = True) -> bytes:
+    """Sheets from rows. Strings starting with "=" are stored as text unless `text_formulas` is False."""
     book = Workbook()
     book.remove(book.active)
     for name, rows in sheets.items():
         ws = book.create_sheet(name)
         for row in rows:
             ws.append(row)
+            if text_formulas:
+                for cell in ws[ws.max_row]:
+                    if isinstance(cell.value, str) and cell.value.startswith("="):
+                        cell.data_type = "s"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -96,9 +96,13 @@ def gauge(indicator: Indicator, j: Judgement) -> alt.LayerChart:
     return alt.layer(*layers).properties(width=GAUGE_WIDTH, height=GAUGE_HEIGHT).configure_view(stroke=None)
 
 
-def history(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT) -> alt.LayerChart | None:
+def history(
+    dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT, until: int | None = None
+) -> alt.LayerChart | None:
     """Reported values by year, the 2025 target line, and the expected straight path with each year's status."""
-    series = [o for o in dataset.series(indicator.name, town) if o.value is not None]
+    series = [
+        o for o in dataset.series(indicator.name, town) if o.value is not None and (until is None or o.year <= until)
+    ]
     if not series:
         return None
     rows = []
@@ -106,7 +110,7 @@ def history(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT) 
         j = evaluate(dataset, indicator, town, obs.year)
         rows.append({"年份": obs.year, "数值": obs.value, "状态": j.status, "来源": obs.source})
     frame = pd.DataFrame(rows)
-    latest = evaluate(dataset, indicator, town)
+    latest = evaluate(dataset, indicator, town, until)
     first_year = min([int(frame["年份"].min()), *([latest.base_year] if latest.base_year else [])])
     years = alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(domain=list(range(first_year, TARGET_YEAR + 1))))
     present = [s for s in STATUS_COLOURS if s in set(frame["状态"])]
@@ -150,3 +154,87 @@ def _nice(x: float) -> float:
         if x <= step * magnitude:
             return step * magnitude
     return 10 * magnitude
+
+
+TILE = 92  # pixels per tile of the schematic town map
+
+
+def tile_map(tiles: list, indicator: Indicator | None, focus: str | None = None) -> alt.LayerChart:
+    """A schematic (示意图) grid of the towns, coloured by the chosen indicator's status; click selects a town."""
+    rows = []
+    for t in tiles:
+        j = t.judgement
+        status = j.status if j else texts.STATUS_NO_DATA
+        value = format_value(j.value, indicator.unit) if j and indicator else ""
+        rows.append({
+            "镇街": t.town, "列": t.column, "行": t.row, "类型": t.kind, "状态": status,
+            "数值": value, "颜色": status_colour(j) if j else TRACK_COLOUR, "选中": t.town == focus,
+        })
+    frame = pd.DataFrame(rows)
+    pick = alt.selection_point(name="town", fields=["镇街"], on="click")
+    x = alt.X("列:O", axis=None)
+    y = alt.Y("行:O", axis=None)
+    tooltip = ["镇街", "类型", "状态", "数值"]
+    base = alt.Chart(frame)
+    layers = [
+        base.mark_rect(cornerRadius=6, stroke="#ffffff", strokeWidth=4).encode(
+            x=x, y=y, color=alt.Color("颜色:N", scale=None), tooltip=tooltip,
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
+        ).add_params(pick),
+        base.mark_rect(fill=None, stroke="#1f2328", strokeWidth=3).encode(x=x, y=y).transform_filter("datum['选中']"),
+        base.mark_text(font=FONT, fontSize=13, fontWeight="bold", color="#ffffff", dy=-8).encode(x=x, y=y, text="镇街:N", tooltip=tooltip),
+        base.mark_text(font=FONT, fontSize=11, color="#ffffff", dy=10).encode(x=x, y=y, text="数值:N", tooltip=tooltip),
+    ]
+    columns = int(frame["列"].max()) + 1 if len(frame) else 1
+    rows_count = int(frame["行"].max()) + 1 if len(frame) else 1
+    return (
+        alt.layer(*layers)
+        .properties(width=TILE * columns, height=TILE * rows_count, title=alt.TitleParams(texts.TOWN_MAP_TITLE, font=FONT, anchor="start"))
+        .configure_view(stroke=None)
+    )
+
+
+def status_heatmap(judgements: list[Judgement], indicators: list[Indicator]) -> alt.Chart:
+    """Town x indicator, coloured by status, each cell labelled with its value (未填报 where missing)."""
+    units = {i.name: i.unit for i in indicators}
+    codes = {i.name: f"{i.code}. {i.name}" for i in indicators}
+    frame = pd.DataFrame([
+        {"镇街": j.town, "指标": codes[j.indicator], "状态": (texts.ALERT if j.alert else j.status),
+         "数值": format_value(j.value, units[j.indicator]), "判断依据": j.reason}
+        for j in judgements
+    ])
+    domain = [*STATUS_COLOURS, texts.ALERT]
+    colours = [*STATUS_COLOURS.values(), ALERT_COLOUR]
+    # Towns across (short names read level), indicators down (long names need the width).
+    base = alt.Chart(frame).encode(
+        x=alt.X("镇街:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelFont=FONT, orient="top")),
+        y=alt.Y("指标:N", title=None, sort=list(codes.values()), axis=alt.Axis(labelLimit=260, labelFont=FONT)),
+    )
+    return alt.layer(
+        base.mark_rect(stroke="#ffffff").encode(
+            color=alt.Color("状态:N", scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(orient="bottom", title=None, labelFont=FONT)),
+            tooltip=["镇街", "指标", "状态", "数值", "判断依据"],
+        ),
+        base.mark_text(font=FONT, fontSize=11, color="#ffffff").encode(text="数值:N"),
+    ).properties(height=80 + 40 * frame["指标"].nunique())
+
+
+def ranking_bar(indicator: Indicator, towns: list[Judgement], district: Judgement) -> alt.LayerChart:
+    """One indicator across towns, best first, with the district value as a reference line."""
+    frame = pd.DataFrame([
+        {"镇街": j.town, "数值": j.value, "状态": j.status, "显示": format_value(j.value, indicator.unit)} for j in towns
+    ])
+    present = [s for s in STATUS_COLOURS if s in set(frame["状态"])]
+    bars = alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("镇街:N", sort=None, title=None, axis=alt.Axis(labelFont=FONT)),
+        x=alt.X("数值:Q", title=indicator.label, axis=alt.Axis(titleFont=FONT)),
+        color=alt.Color("状态:N", scale=alt.Scale(domain=present, range=[STATUS_COLOURS[s] for s in present]), legend=alt.Legend(orient="top", title=None, labelFont=FONT)),
+        tooltip=["镇街", "显示", "状态"],
+    )
+    layers: list[alt.Chart] = [bars]
+    if district.value is not None:
+        rule = pd.DataFrame([{"数值": district.value, "说明": f"{texts.DISTRICT} {format_value(district.value, indicator.unit)}"}])
+        layers.append(alt.Chart(rule).mark_rule(color="#1f2328", strokeDash=[5, 3], size=2).encode(x="数值:Q", tooltip=["说明"]))
+        layers.append(alt.Chart(rule).mark_text(font=FONT, align="left", dx=4, baseline="bottom", color="#1f2328").encode(x="数值:Q", text="说明:N", y=alt.value(-2)))
+    # Room for the legend and the axis title as well as one band per town (the chart is fitted to this height).
+    return alt.layer(*layers).properties(height=110 + 32 * len(frame))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import texts
+from .filters import Filters
 from .model import Dataset, Indicator, chinese_number
 from .numbers import fmt, format_value
 from .quality import flags_for
@@ -16,6 +17,8 @@ from .targets import direction_up, parse
 class IndicatorDetail:
     indicator: Indicator
     judgement: Judgement
+    town: str  # whose series is shown: one chosen town, or the district
+    district_fallback: bool  # towns were chosen but none reports this indicator
     target_reading: str
     direction: str
     place: str
@@ -26,7 +29,7 @@ class IndicatorDetail:
     facts: list[dict[str, object]]  # 第一章 figures linked to the indicator
 
 
-def indicator_detail(dataset: Dataset, indicator: Indicator) -> IndicatorDetail:
+def indicator_detail(dataset: Dataset, indicator: Indicator, filters: Filters = Filters()) -> IndicatorDetail:
     target = parse(indicator.target_text)
     up = direction_up(indicator.name, indicator.direction, target)
     reading = target.kind_label + (f" {target.value:g}" if target.value is not None else "")
@@ -41,9 +44,14 @@ def indicator_detail(dataset: Dataset, indicator: Indicator) -> IndicatorDetail:
     else:
         base = indicator.base_note or "—"
 
+    reported = {o.town for o in dataset.observations if o.indicator == indicator.name and o.value is not None}
+    # One chosen town that reports the indicator is followed on its own; otherwise the district is.
+    focus = filters.towns[0] if len(filters.towns) == 1 and filters.towns[0] in reported else texts.DISTRICT
     rows = []
-    for obs in dataset.series(indicator.name):
-        j = evaluate(dataset, indicator, texts.DISTRICT, obs.year)
+    for obs in dataset.series(indicator.name, focus):
+        if filters.year is not None and obs.year > filters.year:
+            continue
+        j = evaluate(dataset, indicator, focus, obs.year)
         rows.append({
             "年份": obs.year,
             "数值": format_value(obs.value, indicator.unit),
@@ -53,11 +61,10 @@ def indicator_detail(dataset: Dataset, indicator: Indicator) -> IndicatorDetail:
         })
     flags = [{"提示": f.label, "镇街": f.town, "年份": f.year, "说明": f.detail} for f in flags_for(dataset, indicator)]
     towns = []
-    reported = {o.town for o in dataset.observations if o.indicator == indicator.name and not o.is_district}
     for town in dataset.towns:
-        if town.name not in reported:
+        if town.name not in reported or (filters.towns and town.name not in filters.towns):
             continue
-        j = evaluate(dataset, indicator, town.name)
+        j = evaluate(dataset, indicator, town.name, filters.year)
         towns.append({
             "镇街": town.name,
             "最新年份": j.year,
@@ -70,6 +77,7 @@ def indicator_detail(dataset: Dataset, indicator: Indicator) -> IndicatorDetail:
         for f in dataset.facts if f.indicator == indicator.code
     ]
     return IndicatorDetail(
-        indicator, evaluate(dataset, indicator), reading, texts.DIRECTION_UP if up else texts.DIRECTION_DOWN,
+        indicator, evaluate(dataset, indicator, focus, filters.year), focus,
+        bool(filters.towns) and focus == texts.DISTRICT, reading, texts.DIRECTION_UP if up else texts.DIRECTION_DOWN,
         place, base, rows, flags, towns, facts,
     )

@@ -19,8 +19,10 @@ from openpyxl.utils import get_column_letter
 from . import cells, schema, texts
 from .findings import Finding, finding, has_errors, nearest_hint, sort_key
 from .model import (
-    Assessment, CityTarget, Dataset, Fact, Indicator, Observation, Project, ReferenceValue, Section, SourceInfo, Town,
+    Assessment, CityTarget, Dataset, Fact, Indicator, Observation, Project, ProjectProgress, ReferenceValue, Section,
+    SourceInfo, Town,
 )
+from .projects import canonical_unit, code_from_excel_date, fmt_yi, project_hint, to_yi
 
 HEADER_SCAN_ROWS = 10
 # Sheets a workbook must hold when nothing else supplies them.
@@ -268,6 +270,8 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
 
     facts = _replace(sheets, schema.FACTS, base.facts if base else (), _fact)
 
+    progress = _assemble_progress(sheets, title(schema.PROGRESS), projects, base.progress if base else (), findings)
+
     observations = _upsert(
         sheets, schema.VALUES, base.observations if base else (),
         lambda row: _observation(row, indicator_of(row, schema.VALUES), town_of(row, schema.VALUES)),
@@ -306,6 +310,7 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
         city_targets=city_targets,
         references=references,
         assessments=assessments,
+        progress=progress,
     )
     return LoadResult(dataset, findings)
 
@@ -354,6 +359,79 @@ def _upsert(
         if item is not None:
             merged[key(item)] = item
     return tuple(merged.values())
+
+
+def _assemble_progress(
+    sheets: dict[str, ParsedSheet], progress_title: str, projects: tuple[Project, ...], old: tuple[ProjectProgress, ...],
+    findings: list[Finding],
+) -> tuple[ProjectProgress, ...]:
+    """项目进展: a data sheet, upserted by (项目编号, 年份); amounts converted to 亿元 on the way in.
+
+    Checked: the project code (or name) is known, the unit is 亿元 or 万元, 竣工年份 is not before 开工年份, and the
+    completed investment (alone, then summed over the years so far) does not exceed a known 总投资.
+    """
+    rows = sheets[schema.PROGRESS.key].rows if schema.PROGRESS.key in sheets else []
+    project_lookup = {cells.fold(p.name): p for p in projects} | {cells.fold(p.code): p for p in projects}
+    built_progress: dict[int, ProjectProgress | None] = {}
+    for row in rows:
+        where = {"sheet": progress_title, "row": row.number}
+        raw = cells.text(row.values["project"])
+        project = project_lookup.get(cells.fold(raw)) if raw else None
+        excel_date = code_from_excel_date(raw) if raw and project is None else None
+        if excel_date is not None and cells.fold(excel_date) in project_lookup:
+            project = project_lookup[cells.fold(excel_date)]
+            findings.append(finding(
+                "NORMALISED", "warning", column=row.columns["project"], header=schema.PROGRESS.column("project").header,
+                seen=raw, understood=project.code, **where,
+            ))
+        if raw and project is None:
+            findings.append(finding(
+                "UNKNOWN_PROJECT", column=row.columns["project"], header=schema.PROGRESS.column("project").header,
+                seen=raw, nearest=project_hint(raw, projects), **where,
+            ))
+        unit = canonical_unit(cells.text(row.values["unit"]))
+        if unit is None:
+            findings.append(finding(
+                "BAD_AMOUNT_UNIT", column=row.columns.get("unit"), header=schema.PROGRESS.column("unit").header,
+                seen=row.values["unit"], **where,
+            ))
+        elif row.values["unit"] and unit != cells.fold(cells.text(row.values["unit"])):
+            findings.append(finding(
+                "NORMALISED", "warning", column=row.columns.get("unit"), header=schema.PROGRESS.column("unit").header,
+                seen=row.values["unit"], understood=unit, **where,
+            ))
+        start, end = row.values["start_year"], row.values["end_year"]
+        if start is not None and end is not None and end < start:
+            findings.append(finding(
+                "END_BEFORE_START", column=row.columns.get("end_year"), header=schema.PROGRESS.column("end_year").header,
+                seen=end, expected=start, **where,
+            ))
+        built_progress[row.number] = _progress(row, project.code if project else None, unit)
+    progress = _upsert(
+        sheets, schema.PROGRESS, old, lambda row: built_progress[row.number],
+        key=lambda p: (p.project, p.year),
+    )
+    with_total = {p.code: p for p in projects if p.investment_yi is not None}
+    over_total: set[str] = set()
+    for row in rows:
+        item = built_progress[row.number]
+        if item is None or item.completed_yi is None or item.project not in with_total or item.project in over_total:
+            continue
+        total = with_total[item.project].investment_yi or 0.0
+        cumulative = sum(p.completed_yi or 0.0 for p in progress if p.project == item.project and p.year <= item.year)
+        if item.completed_yi > total:
+            detail = texts.OVER_TOTAL_ROW.format(amount=f"{fmt_yi(row.values['completed'])}{item.unit or texts.UNIT_YI}")
+        elif cumulative > total + 1e-9:
+            detail = texts.OVER_TOTAL_CUMULATIVE.format(year=item.year, amount=fmt_yi(cumulative))
+        else:
+            continue
+        over_total.add(item.project)
+        findings.append(finding(
+            "COMPLETED_OVER_TOTAL", sheet=progress_title, row=row.number, column=row.columns.get("completed"),
+            header=schema.PROGRESS.column("completed").header, seen=row.values["completed"], detail=detail,
+            project=f"{item.project} {with_total[item.project].name}", expected=f"{fmt_yi(total)}{texts.UNIT_YI}",
+        ))
+    return progress
 
 
 def _indicator_resolver(indicators: tuple[Indicator, ...]) -> Callable[[object], str | None]:
@@ -469,6 +547,17 @@ def _reference(row: Row, town: str | None) -> ReferenceValue | None:
     if v["name"] is None or town is None or v["year"] is None or v["value"] is None:
         return None
     return ReferenceValue(_s(v["name"]), town, v["year"], v["value"], _s(v["source"]))
+
+
+def _progress(row: Row, project: str | None, unit: str | None) -> ProjectProgress | None:
+    v = row.values
+    if project is None or v["year"] is None:
+        return None
+    return ProjectProgress(
+        project=project, year=v["year"], planned_yi=to_yi(v["planned"], unit), completed_yi=to_yi(v["completed"], unit),
+        unit=_s(v["unit"]), status=_s(v["status"]), start_year=v["start_year"], end_year=v["end_year"],
+        lead_unit=_s(v["lead_unit"]), source=_s(v["source"]),
+    )
 
 
 def _assessment(row: Row, indicator: str | None, town: str | None) -> Assessment | None:

@@ -92,6 +92,22 @@ class Project:
 
 
 @dataclass(frozen=True)
+class ProjectProgress:
+    """One project's figures for one year (sheet 项目进展). Amounts are stored in 亿元, converted on loading."""
+
+    project: str  # the 项目 sheet's 编号, e.g. "3-1"
+    year: int
+    planned_yi: float | None = None  # None: 未填报, never 0
+    completed_yi: float | None = None
+    unit: str = ""  # as given in the workbook: 亿元, 万元 or "" (= 亿元)
+    status: str = ""  # 谋划 / 在建 / 建成 / 运营, or what the workbook says
+    start_year: int | None = None
+    end_year: int | None = None
+    lead_unit: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Fact:
     name: str
     year: int
@@ -151,6 +167,7 @@ class Dataset:
     city_targets: tuple[CityTarget, ...] = ()
     references: tuple[ReferenceValue, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    progress: tuple[ProjectProgress, ...] = ()
 
     @property
     def is_sample(self) -> bool:

@@ -205,8 +205,28 @@ ASSESSMENTS = Sheet(
     unique=("indicator", "town", "year"),
 )
 
+PROGRESS = Sheet(
+    "progress",
+    "项目进展",
+    "重大项目逐年进展：每个项目、年份一行。金额按“金额单位”填写（1亿元 = 10000万元）；未填报的留空，不要填 0。",
+    (
+        Column("project", "项目编号", required=True, help="“项目”工作表中的编号，如 3-1。", aliases=("编号", "项目")),
+        Column("year", "年份", "year", True, aliases=("年度",)),
+        Column("planned", "计划投资", "number", help="当年计划投资，按金额单位填写。"),
+        Column("completed", "完成投资", "number", help="当年完成投资；累计完成投资为各年之和。"),
+        Column("unit", "金额单位", help="亿元 或 万元；空则按亿元。", aliases=("单位",)),
+        Column("status", "建设状态", help="谋划、在建、建成、运营等，按实际填写。", aliases=("状态",)),
+        Column("start_year", "开工年份", "year", aliases=("开工时间",)),
+        Column("end_year", "竣工年份", "year", help="计划或实际竣工年份。", aliases=("竣工时间",)),
+        Column("lead_unit", "牵头单位", aliases=("责任单位",)),
+        SOURCE,
+    ),
+    aliases=("项目进度",),
+    unique=("project", "year"),
+)
+
 SHEETS: tuple[Sheet, ...] = (
-    INFO, STRUCTURE, INDICATORS, VALUES, TOWNS, PROJECTS, FACTS, CITY_TARGETS, REFERENCE, ASSESSMENTS,
+    INFO, STRUCTURE, INDICATORS, VALUES, TOWNS, PROJECTS, FACTS, CITY_TARGETS, REFERENCE, ASSESSMENTS, PROGRESS,
 )
 
 TOWN_ALIAS_SEPARATORS = "、,，;；/"

@@ -11,7 +11,7 @@ The rules (also shown on the 口径说明 page, generated from the constants her
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import texts
 from .model import Dataset, Indicator, Observation
@@ -54,10 +54,12 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
     latest = series[-1] if series else None
     judged_year = latest.year if latest else year
 
+    share_note = ""
+
     def result(status: str, reason: str, **extra: object) -> Judgement:
         alert = indicator.binding and status == texts.STATUS_LAGGING
         return Judgement(
-            indicator.name, town, judged_year, latest.value if latest else None, status, reason, alert,
+            indicator.name, town, judged_year, latest.value if latest else None, status, reason + share_note, alert,
             trend=trend(series, target, up), **extra,  # type: ignore[arg-type]
         )
 
@@ -101,6 +103,15 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
             target_value=ref.value,
         )
 
+    assert target.value is not None
+    if town != texts.DISTRICT and is_additive(indicator):
+        # The plan's figure is a district total; a town is held to its own share of it.
+        share = town_share(dataset, indicator, town)
+        if share is None:
+            return result(texts.STATUS_MANUAL, "该指标为全区总量，缺少同年全区数值，无法把目标分解到镇街。")
+        year_of_share, fraction = share
+        share_note = f"（全区目标{fmt(target.value)}按{year_of_share}年该镇街占全区{fraction:.1%}分解为{fmt(target.value * fraction)}）"
+        target = replace(target, value=target.value * fraction)
     assert target.value is not None
     goal = target.value
     if target.kind == "yearly_floor":
@@ -182,6 +193,23 @@ def trend(series: list[Observation], target: Target, up: bool) -> str | None:
     if ratio >= TREND_HALF:
         return "↗"
     return "→"
+
+
+ADDITIVE_UNITS = ("人", "万人", "户", "万户", "亿元", "万元", "元", "个", "家", "座")
+
+
+def is_additive(indicator: Indicator) -> bool:
+    """Town figures of a count add up to the district's, so the district target cannot apply to a town as is."""
+    return indicator.unit in ADDITIVE_UNITS
+
+
+def town_share(dataset: Dataset, indicator: Indicator, town: str) -> tuple[int, float] | None:
+    """The town's share of the district in the earliest year both report."""
+    district = {o.year: o.value for o in dataset.series(indicator.name) if o.value}
+    for obs in dataset.series(indicator.name, town):
+        if obs.value is not None and obs.year in district:
+            return obs.year, obs.value / district[obs.year]
+    return None
 
 
 def _base(

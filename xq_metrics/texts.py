@@ -42,6 +42,27 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "UNKNOWN_SECTION": ("规划结构中没有第{seen}。", "请对照“规划结构”工作表填写章、节序号。"),
     "BAD_CHOICE": ("“{header}”只能是{expected}，实际为“{seen}”。", "请从可选值中选择。"),
     "TARGET_UNREAD": ("无法识别目标“{seen}”，该指标将显示为需人工研判。", "可写成 100、>90、6以内、每年不少于2.3万人、〔15〕等形式。"),
+    # Upload screening (safety.py): checked on the raw file before it is read.
+    "FILE_TOO_BIG": ("文件大小为 {detail}，超过上限 {expected}。", "请删除无关的工作表、图片和格式后再上传；数据确实很多时请分批报送。"),
+    "LEGACY_XLS": ("这是旧版 Excel 97-2003 文件（.xls），看板只接受 .xlsx。", "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再上传。"),
+    "ENCRYPTED": ("文件设有打开密码，无法读取。", "请在 Excel 或 WPS 中取消密码后另存为 .xlsx，再上传。"),
+    "BAD_EXTENSION": ("文件“{detail}”不是 .xlsx 文件，看板只接受 .xlsx（Excel 工作簿）。", "{advice}"),
+    "ZIP_BOMB": ("文件解压后异常庞大（{detail}），疑似恶意构造，已拒绝。", "请用 Excel 或 WPS 打开后重新另存为 .xlsx；正常文件请删除多余的空行、空列和格式后再上传。"),
+    "TOO_MANY_PARTS": ("文件内部包含 {detail} 个部件，超过上限 {expected} 个。", "请删除多余的工作表、图片和批注，另存为 .xlsx 后再上传。"),
+    "MACROS": ("文件包含宏，看板不接受含宏的文件。", "请另存为不含宏的 Excel 工作簿（.xlsx）后再上传。"),
+    "EXTERNAL_LINK": ("文件包含指向其他工作簿的外部链接。", "请在 Excel 中通过“数据 → 编辑链接 → 断开链接”把外部引用转为数值，另存为 .xlsx 后再上传。"),
+    "XML_DTD": ("文件内部结构异常（{detail} 含 DTD 或实体声明），疑似被篡改，已拒绝。", "请用 Excel 或 WPS 打开后重新另存为 .xlsx，再上传。"),
+    "TOO_LARGE": (
+        "工作表的使用范围为 {detail}（{rows} 行、{columns} 列），超过上限（{max_rows} 行、{max_columns} 列）。",
+        "多为格式被应用到整行或整列：请删除数据区域以外的空行、空列，另存后再上传。",
+    ),
+    "UNKNOWN_PROJECT": ("未知项目编号“{seen}”。", "{nearest}编号见“项目”工作表，形如 3-1（专栏号-序号）。"),
+    "BAD_AMOUNT_UNIT": ("“{header}”只能是亿元或万元，实际为“{seen}”。", "请填写“亿元”或“万元”（1亿元 = 10000万元）；留空按亿元。"),
+    "COMPLETED_OVER_TOTAL": (
+        "{detail}大于项目“{project}”的总投资{expected}。",
+        "请核对金额单位（1亿元 = 10000万元）；如总投资已调整，请同时更新“项目”工作表的“总投资（亿元）”。",
+    ),
+    "END_BEFORE_START": ("竣工年份{seen}早于开工年份{expected}。", "请核对开工、竣工年份（竣工年份不早于开工年份）。"),
 }
 NEAREST = "是否应为“{name}”？"
 NO_NEAREST = "请对照空白模板或现有名录。"
@@ -141,6 +162,8 @@ METHOD_MD = """
 - 基期已达目标、之后又低于目标 → **滞后**。
 - 只有一期数值且规划无基期值 → **需人工研判**。
 
+镇街：用本镇街自己的数值序列判断。总量类指标（单位为人、万人、亿元等，各镇街相加为全区）的2025年目标是全区总量，镇街目标按该镇街最早填报年份占全区的比重分解（分解口径在判断依据中写明）；比例类指标直接套用全区目标。
+
 其他：没有任何填报数值 → **无数据**（未填报不按0计算）。**约束性**指标“滞后”即为 **预警**（红色）。
 
 ### 三、趋势箭头
@@ -157,3 +180,211 @@ METHOD_MD = """
 - **序列缺少年份**：首末填报年份之间有年份未填报。
 """
 METHOD_TABLE_TITLE = "各指标目标的读法"
+
+# --- Global filters (sidebar, every page). ---
+FILTER_TOWN = "镇街"
+FILTER_CHAPTER = "章节"
+FILTER_SECTION = "节"
+FILTER_YEAR = "年份"
+LATEST_YEAR = "最新年份"
+VIEW_LABEL = "当前视图"
+IGNORED_PARAMS = "链接中的{items}不存在，已忽略。"
+DISTRICT_FALLBACK = "{towns}暂无该指标的分镇数据，显示全区数据。"
+NO_TOWN_VALUES = "该镇街暂无分镇数据"
+NO_INDICATOR_IN_CHAPTER = "所选章节没有主要指标，请在侧栏调整“章节”。"
+
+# --- 街镇 page. ---
+PAGE_TOWNS = "街镇"
+TOWN_MAP_TITLE = "镇街示意图（非行政边界）"
+TOWN_MAP_NOTE = "示意图：各镇街按大致方位排列（西北至东南），不代表行政边界。点击方块可查看该镇街。"
+COLOUR_BY = "着色指标"
+FOCUS_TOWN = "查看镇街"
+HEATMAP_TITLE = "镇街 × 指标 进展状态"
+RANKING_TITLE = "单项指标镇街排名"
+RANKING_INDICATOR = "排名指标"
+PROFILE_TITLE = "镇街概况"
+TOWN_KIND = "类型"
+TOWN_POSITIONING = "规划定位"
+TOWN_PROJECTS = "规划项目"
+TOWN_STATUS = "指标进展"
+NO_TOWN_PROJECTS = "规划专栏中未写明位于该镇街的项目。"
+NO_TOWN_INDICATOR_IN_CHAPTER = "所选章节没有分镇街填报的指标，仅显示镇街概况。"
+
+# --- 重大项目 page (xq_metrics/projects.py, project_charts.py, pages/5_重大项目.py). ---
+PAGE_PROJECTS = "重大项目"
+UNIT_WAN = "万元"
+WAN_PER_YI = 10000
+UNIT_NOTE = "金额单位：亿元（1亿元 = 10000万元，以万元填报的已换算为亿元）。"
+PROJECTS_INTRO = (
+    "规划7个专栏共{count}项重大项目和举措。规划只给出其中{disclosed}项的总投资，其余显示为“未披露”，不按0计算。"
+    "累计完成投资 = “项目进展”各年完成投资之和（截至{year}）。"
+)
+PROJECT_UNDISCLOSED = "未披露"
+PROJECT_STATUSES = ("谋划", "在建", "建成", "运营")
+MULTI_TOWN = "多镇街"
+NO_TOWN_STATED = "未写明镇街"
+BOX_LABEL = "专栏{box} {title}"
+UP_TO_YEAR = "{year}年"
+FILTER_BOX = "专栏"
+FILTER_PROJECT_STATUS = "建设状态"
+SEARCH_PROJECTS = "搜索项目"
+SEARCH_PLACEHOLDER = "名称、编号、镇街、牵头单位或原文关键词"
+MEASURE_LABEL = "图表口径"
+MEASURE_TOTAL = "总投资"
+MEASURE_PLANNED = "累计计划投资"
+MEASURE_COMPLETED = "累计完成投资"
+METRIC_PROJECTS = "项目数"
+METRIC_PROJECTS_OF = "全部{total}项"
+METRIC_DISCLOSED_TOTAL = "已披露总投资"
+DISCLOSED_COUNTS = "{disclosed}项已披露 / {undisclosed}项未披露"
+REPORTED_COUNTS = "{reported}项已填报 / {unreported}项未填报"
+METRIC_SHARE = "已披露项目完成比例"
+SHARE_COVERS = "{count}项已披露且已填报"
+EXCLUDED_NO_TOWN = "按镇街筛选时，规划未写明镇街的{count}项项目无法归属到镇街，未计入。"
+NO_PROJECTS = "没有符合条件的项目：经{step}后剩余0项（此前{before}项）。"
+NO_PROJECTS_TOWN_HINT = "规划写明镇街的项目只涉及{towns}；另有{no_town}项未写明镇街。"
+STEP_TOWN = "镇街筛选（{value}）"
+STEP_CHAPTER = "章节筛选（{value}）"
+STEP_BOX = "专栏筛选（{value}）"
+STEP_STATUS = "建设状态筛选（{value}）"
+STEP_SEARCH = "搜索“{value}”"
+PROJECT_TABLE = "项目清单"
+PROJECT_TABLE_NOTE = "共{count}项。完成比例 = 累计完成投资 ÷ 总投资，总投资未披露的不计算。"
+COL_CODE = "编号"
+COL_PROJECT = "项目名称"
+COL_BOX = "专栏"
+COL_PLACE = "章节"
+COL_TOWNS = "镇街"
+COL_TOTAL = "总投资（亿元）"
+COL_PLANNED = "累计计划投资（亿元）"
+COL_COMPLETED = "累计完成投资（亿元）"
+COL_SHARE = "完成比例"
+COL_PERIOD = "建设周期"
+COL_STATUS = "建设状态"
+COL_LAND = "用地面积"
+COL_FLOOR = "建筑面积"
+COL_LENGTH = "长度（公里）"
+COL_SCALE = "其他规模"
+COL_LEAD = "牵头单位"
+COL_SOURCE = "出处"
+COL_SUMMARY = "原文摘要"
+COL_YEAR = "年份"
+COL_PLANNED_YEAR = "计划投资（亿元）"
+COL_COMPLETED_YEAR = "完成投资（亿元）"
+COL_AS_GIVEN = "填报金额（原单位）"
+COL_START = "开工年份"
+COL_END = "竣工年份"
+COL_PLACE_IN_PLAN = "规划位置"
+COL_TOTAL_PLAIN = "总投资"
+SHARE_HELP = "累计完成投资 ÷ 总投资；总投资未披露时不计算。"
+PERIOD_FORMAT = "{start}—{end}年"
+PLANNED_SHORT = "计划"
+COMPLETED_SHORT = "完成"
+CHARTS_TITLE = "投资结构"
+CHART_BY_BOX = "按专栏"
+CHART_BY_CHAPTER = "按章"
+CHART_BY_TOWN = "按镇街"
+TOWN_SPLIT_NOTE = (
+    "写明多个镇街的项目整体计入“多镇街”（规划未给出各镇街的分摊，不拆分、不重复计算）；"
+    "未写明镇街的计入“未写明镇街”。每个项目只计一次，各栏合计等于上方合计。"
+)
+CHART_PLAN_VS_DONE = "各项目计划投资与完成投资"
+PLAN_VS_DONE_NOTE = "柱为截至所选年份的累计计划投资与累计完成投资；黑色竖线为规划给出的总投资（仅已披露项目）。"
+CHART_LARGEST = "投资规模最大的项目"
+LARGEST_NOTE = "按{measure}排序，只含有该数据的项目（{count}项）；{missing}项无该数据，未参与排序。"
+CHART_SCHEDULE = "建设周期（开工—竣工）"
+SCHEDULE_NOTE = "横条从开工年份年初到竣工年份年末；红线为今天（{today}），浅色底为规划期2023—2025年。{missing}项未填报开工或竣工年份，未列出。"
+CHART_YEARLY = "逐年投资"
+YEARLY_NOTE = "柱为当年完成投资（按专栏着色），黑点为当年计划投资；只计填报了当年金额的项目。"
+NO_MEASURE_DATA = "所选项目均无{measure}数据。"
+NO_PLAN_VS_DONE = "所选项目均未填报计划或完成投资。"
+NO_SCHEDULE = "所选项目均未填报开工、竣工年份。"
+NO_YEARLY = "所选项目均未填报逐年投资。"
+TODAY_LABEL = "今天"
+PLAN_PERIOD_LABEL = "规划期"
+AXIS_YI = "亿元"
+TIP_GROUP = "分组"
+TIP_PROJECT = "项目"
+TIP_STATUS = "建设状态"
+TIP_AMOUNT = "金额（亿元）"
+TIP_COUNT = "项目数"
+TIP_KIND = "类别"
+TIP_YEAR = "年份"
+TIP_BOX = "专栏"
+TIP_DATE = "日期"
+GROUP_LABEL = "{amount}亿元 · {with_amount}项{given} / {without_amount}项{missing}"
+GROUP_NONE = "{count}项均{missing}"
+DISCLOSED = "已披露"
+REPORTED = "已填报"
+PANEL_TITLE = "项目详情"
+CHOOSE_PROJECT = "选择项目"
+PROJECT_YEARLY = "逐年进展"
+NO_PROJECT_PROGRESS = "该项目暂无“项目进展”填报。"
+NOT_STATED = "规划未写明"
+OVER_TOTAL_ROW = "完成投资{amount}"
+OVER_TOTAL_CUMULATIVE = "截至{year}年累计完成投资{amount}亿元"
+
+# --- Upload screening (safety.py): details of NOT_XLSX, ZIP_BOMB and BAD_EXTENSION. ---
+SAFETY_EMPTY = "文件为空（0 字节）"
+SAFETY_TEXT = "内容是文本（如 CSV），只是扩展名改成了 .xlsx"
+SAFETY_NOT_ZIP = "内容无法识别，不是 Excel 工作簿"
+SAFETY_NO_WORKBOOK = "文件中没有工作簿内容（xl/workbook.xml）"
+SAFETY_COMPRESSION = "部件 {part} 使用了 Excel 不会使用的压缩方式"
+SAFETY_UNREADABLE = "文件已损坏或不完整（{kind}）"
+SAFETY_BOMB_TOTAL = "解压后共 {size}，上限 {limit}"
+SAFETY_BOMB_RATIO = "部件 {part} 的压缩比为 {ratio}:1，上限 {limit}:1"
+SAFETY_EXTENSION_ADVICE = {
+    ".xls": "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再上传。",
+    ".xlsm": "含宏的工作簿（.xlsm）不被接受：请另存为不含宏的 .xlsx（Excel 工作簿）。",
+    ".csv": "CSV 文件请在 Excel 或 WPS 中打开，按空白模板整理后另存为 .xlsx（Excel 工作簿）。",
+    ".et": "请在 WPS 中另存为 .xlsx（Excel 工作簿）后再上传。",
+    "": "请另存为 .xlsx（Excel 工作簿）后再上传。",
+}
+
+# --- Versioned store (store.py) and editors (auth.py). ---
+SYSTEM_EDITOR = "系统"
+CLI_EDITOR = "命令行"
+EDITOR_REQUIRED = "保存或回退数据需要已登录的编辑人员。"
+VERSION_NOT_FOUND = "没有第{number}版。"
+STORE_POSTGRES_PENDING = "暂不支持 PostgreSQL 存储（{url}）：目前只支持 SQLite 文件路径。"
+AUDIT_SEED = "初始数据 {file_name}，生成第{number}版"
+AUDIT_UPLOAD = "上传 {file_name}，生成第{number}版"
+AUDIT_ROLLBACK = "回退到第{source}版，生成第{number}版"
+AUDIT_LOGIN = "登录成功"
+AUDIT_LOGIN_FAILED = "密码错误（连续第{count}次）"
+AUDIT_LOGIN_UNKNOWN = "用户名不存在"
+AUDIT_LOGIN_LOCKED = "登录尝试过多，锁定期间拒绝登录"
+AUDIT_EDITOR_ADDED = "添加编辑人员“{name}”"
+AUDIT_EDITOR_REMOVED = "删除编辑人员“{name}”"
+PASSWORD_TOO_SHORT = "密码至少需要{min}个字符。"
+EDITOR_NAME_EMPTY = "编辑人员名称不能为空。"
+EDITOR_NAME_TOO_LONG = "编辑人员名称不能超过{max}个字符。"
+EDITOR_EXISTS = "编辑人员“{name}”已存在。"
+EDITOR_MISSING = "没有编辑人员“{name}”。"
+LOGIN_FAILED = "用户名或密码错误。"
+LOGIN_LOCKED = "登录失败次数过多，请{seconds}秒后再试。"
+
+# --- Command line: `python -m xq_metrics editors ...`. ---
+CLI_EDITORS_HELP = "管理可以上传和回退数据的编辑人员"
+CLI_EDITORS_ADD_HELP = "添加编辑人员（提示输入两次密码）"
+CLI_EDITORS_LIST_HELP = "列出编辑人员"
+CLI_EDITORS_REMOVE_HELP = "删除编辑人员"
+CLI_EDITOR_NAME_HELP = "编辑人员名称"
+CLI_STORE_HELP = "数据存储位置（默认：环境变量 XQ_STORE，否则为 var/xq.sqlite3）"
+CLI_PASSWORD_STDIN_HELP = "从标准输入读取密码（供脚本使用）"
+CLI_PASSWORD_PROMPT = "密码："
+CLI_PASSWORD_AGAIN = "再次输入密码："
+CLI_PASSWORD_MISMATCH = "两次输入的密码不一致。"
+CLI_PASSWORD_MISSING = "标准输入中没有读到密码。"
+CLI_EDITOR_ADDED = "已添加编辑人员“{name}”。"
+CLI_EDITOR_REMOVED = "已删除编辑人员“{name}”。"
+CLI_NO_EDITORS = "尚无编辑人员。"
+CLI_EDITOR_LINE = "{name}\t添加于 {created}"
+CLI_EDITOR_FAILURES = "\t连续失败 {count} 次"
+CLI_EDITOR_LOCKED = "\t锁定至 {until}"
+AMOUNT = "金额"
+PROJECT_BOX_RANGE = "专栏{box}共{count}项（{first}至{last}）。"
+
+# --- Validation report export. ---
+REPORT_SHEET = "检查结果"
+REPORT_AUTHOR = "数据检查"

@@ -1,0 +1,153 @@
+"""重大项目: the 37 items of the plan's 7 专栏 as a portfolio — investment, progress, schedule, one project in full."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+import ui
+from xq_metrics import project_charts, projects, texts
+from xq_metrics.projects import MEASURE_LABELS
+
+dataset, filters = ui.setup(texts.PAGE_PROJECTS)
+
+
+rows = projects.project_rows(dataset, filters.year)
+everything = projects.totals(rows)
+up_to = texts.UP_TO_YEAR.format(year=filters.year) if filters.year else texts.LATEST_YEAR
+st.markdown(
+    texts.PROJECTS_INTRO.format(count=len(rows), disclosed=everything.disclosed, year=up_to) + "  \n" + texts.UNIT_NOTE
+)
+
+box_titles = {p.box: projects.box_label(p) for p in dataset.projects}
+with st.sidebar:
+    st.header(texts.FILTERS)
+    chosen_boxes = st.multiselect(
+        texts.FILTER_BOX, sorted(box_titles), key="p_box", placeholder=texts.ALL, format_func=box_titles.get
+    )
+    chosen_statuses = st.multiselect(
+        texts.FILTER_PROJECT_STATUS, projects.statuses(rows), key="p_status", placeholder=texts.ALL
+    )
+query = st.text_input(texts.SEARCH_PROJECTS, key="p_search", placeholder=texts.SEARCH_PLACEHOLDER)
+
+selection = projects.select(rows, filters, chosen_boxes, chosen_statuses, query)
+shown = selection.rows
+if filters.towns and selection.excluded_no_town:
+    st.caption(texts.EXCLUDED_NO_TOWN.format(count=selection.excluded_no_town))
+
+if not shown:
+    st.info(projects.empty_reason(selection, dataset), icon=":material/filter_alt_off:")
+else:
+    t = projects.totals(shown)
+    cells = st.columns(5)
+    cells[0].metric(
+        texts.METRIC_PROJECTS, t.count, texts.METRIC_PROJECTS_OF.format(total=len(rows)),
+        delta_color="off", delta_arrow="off",
+    )
+    cells[1].metric(
+        texts.METRIC_DISCLOSED_TOTAL, projects.total_text(t.total_yi, t.disclosed, texts.PROJECT_UNDISCLOSED),
+        texts.DISCLOSED_COUNTS.format(disclosed=t.disclosed, undisclosed=t.undisclosed),
+        delta_color="off", delta_arrow="off",
+    )
+    cells[2].metric(
+        texts.MEASURE_PLANNED, projects.total_text(t.planned_yi, t.planned_reported, texts.NOT_REPORTED),
+        texts.REPORTED_COUNTS.format(reported=t.planned_reported, unreported=t.planned_unreported),
+        delta_color="off", delta_arrow="off",
+    )
+    cells[3].metric(
+        texts.MEASURE_COMPLETED, projects.total_text(t.completed_yi, t.completed_reported, texts.NOT_REPORTED),
+        texts.REPORTED_COUNTS.format(reported=t.completed_reported, unreported=t.completed_unreported),
+        delta_color="off", delta_arrow="off",
+    )
+    cells[4].metric(
+        texts.METRIC_SHARE, "—" if t.share_yi is None else f"{t.share_yi:.1%}",
+        texts.SHARE_COVERS.format(count=t.share_count), delta_color="off", delta_arrow="off",
+    )
+
+    st.subheader(texts.PROJECT_TABLE)
+    st.caption(texts.PROJECT_TABLE_NOTE.format(count=len(shown)))
+    st.dataframe(
+        projects.table(shown), hide_index=True, width="stretch",
+        column_config={
+            texts.COL_SHARE: st.column_config.ProgressColumn(
+                texts.COL_SHARE, help=texts.SHARE_HELP, format="percent", min_value=0.0, max_value=1.0
+            ),
+            texts.COL_PROJECT: st.column_config.TextColumn(texts.COL_PROJECT, pinned=True),
+        },
+    )
+
+    st.subheader(texts.CHARTS_TITLE)
+    measure = st.radio(
+        texts.MEASURE_LABEL, list(MEASURE_LABELS), format_func=MEASURE_LABELS.get, horizontal=True, key="p_measure"
+    )
+    town_order = [town.name for town in dataset.towns]
+    tabs = st.tabs([texts.CHART_BY_BOX, texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN])
+    for tab, by in zip(tabs, ("box", "chapter", "town")):
+        with tab:
+            if by == "town":
+                st.caption(texts.TOWN_SPLIT_NOTE)
+            chart = project_charts.investment_by(projects.rollup(shown, by, measure, town_order))
+            if chart is None:
+                st.info(texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]))
+            else:
+                st.altair_chart(chart, width="stretch")
+
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{texts.CHART_LARGEST}**")
+        ranked = projects.largest(shown, measure)
+        missing = sum(1 for r in shown if r.measure(measure) is None)
+        st.caption(texts.LARGEST_NOTE.format(measure=MEASURE_LABELS[measure], count=len(shown) - missing, missing=missing))
+        chart = project_charts.largest_projects(shown, measure)
+        if chart is None:
+            st.info(texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]))
+        else:
+            st.altair_chart(chart, width="stretch")
+    with right:
+        st.markdown(f"**{texts.CHART_YEARLY}**")
+        st.caption(texts.YEARLY_NOTE)
+        chart = project_charts.yearly_investment(shown)
+        if chart is None:
+            st.info(texts.NO_YEARLY)
+        else:
+            st.altair_chart(chart, width="stretch")
+
+    st.markdown(f"**{texts.CHART_PLAN_VS_DONE}**")
+    st.caption(texts.PLAN_VS_DONE_NOTE)
+    chart = project_charts.plan_vs_done(shown)
+    if chart is None:
+        st.info(texts.NO_PLAN_VS_DONE)
+    else:
+        st.altair_chart(chart, width="stretch")
+
+    st.markdown(f"**{texts.CHART_SCHEDULE}**")
+    today = date.today()
+    unscheduled = sum(1 for r in shown if r.start_year is None or r.end_year is None)
+    st.caption(texts.SCHEDULE_NOTE.format(today=today.isoformat(), missing=unscheduled))
+    chart = project_charts.schedule(shown, today)
+    if chart is None:
+        st.info(texts.NO_SCHEDULE)
+    else:
+        st.altair_chart(chart, width="stretch")
+
+    st.subheader(texts.PANEL_TITLE)
+    by_code = {r.code: r for r in shown}
+    code = st.selectbox(
+        texts.CHOOSE_PROJECT, list(by_code), key="p_project",
+        format_func=lambda c: f"{c} {by_code[c].project.name}",
+    )
+    detail = projects.project_detail(by_code[code])
+    facts, chart_column = st.columns([3, 2])
+    with facts:
+        st.markdown(f"#### {detail.row.project.name}")
+        st.markdown("  \n".join(f"**{label}**：{value}" for label, value in detail.facts))
+    with chart_column:
+        st.markdown(f"**{texts.PROJECT_YEARLY}**")
+        chart = project_charts.project_years(detail.row)
+        if chart is None:
+            st.info(texts.NO_PROJECT_PROGRESS)
+        else:
+            st.altair_chart(chart, width="stretch")
+    if not detail.years.empty:
+        st.dataframe(detail.years, hide_index=True, width="stretch")

@@ -1,0 +1,120 @@
+"""The 重大项目 page under AppTest: renders, honours the sidebar and its own filters, never hides 未披露."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from xq_metrics import texts
+from xq_metrics.defaults import load_default
+from xq_metrics.model import Dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = "pages/5_重大项目.py"
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    result = load_default()
+    assert result.dataset is not None
+    return result.dataset
+
+
+def open_page() -> AppTest:
+    # Page links resolve against the entrypoint: start at app.py as `streamlit run app.py` does, then switch.
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def table(at: AppTest) -> pd.DataFrame:
+    return at.dataframe[0].value
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def test_page_lists_every_project_and_shows_what_is_undisclosed() -> None:
+    at = open_page()
+    assert any("示例" in w.value for w in at.warning)
+    assert len(table(at)) == 37
+    shown = metrics(at)
+    assert shown[texts.METRIC_DISCLOSED_TOTAL] == ("755.97亿元", "4项已披露 / 33项未披露")
+    assert shown[texts.METRIC_PROJECTS][0] == "37"
+    assert "15项已填报 / 22项未填报" in shown[texts.MEASURE_COMPLETED][1]
+    assert (table(at)[texts.COL_TOTAL] == texts.PROJECT_UNDISCLOSED).sum() == 33
+    text = "\n".join(m.value for m in at.markdown)
+    assert "1亿元 = 10000万元" in text and "各年完成投资之和" in text
+    assert len(at.get("vega_lite_chart")) >= 6
+    assert not at.info
+
+
+def test_town_filter_keeps_projects_naming_the_town_and_says_how_many_had_none(dataset) -> None:
+    at = open_page()
+    at.multiselect(key="w_towns").set_value(["张家窝镇"]).run()
+    assert not at.exception, at.exception
+    shown = table(at)
+    assert list(shown[texts.COL_CODE]) == ["4-3", "4-8", "7-1", "7-2"]
+    assert all("张家窝镇" in towns for towns in shown[texts.COL_TOWNS])
+    no_town = sum(1 for p in dataset.projects if not p.towns)
+    assert any(f"未写明镇街的{no_town}项" in c.value for c in at.caption)
+    assert metrics(at)[texts.METRIC_DISCLOSED_TOTAL] == (texts.PROJECT_UNDISCLOSED, "0项已披露 / 4项未披露")
+    assert any(texts.MULTI_TOWN in c.value for c in at.caption)
+
+
+def test_chapter_filter(dataset) -> None:
+    at = open_page()
+    at.multiselect(key="w_chapters").set_value([5]).run()
+    assert not at.exception, at.exception
+    expected = [p.code for p in dataset.projects if p.chapter == 5]
+    assert list(table(at)[texts.COL_CODE]) == expected and len(expected) == 8
+    assert metrics(at)[texts.METRIC_DISCLOSED_TOTAL][1] == "0项已披露 / 8项未披露"
+
+
+def test_page_filters_box_status_and_search() -> None:
+    at = open_page()
+    at.multiselect(key="p_box").set_value([3]).run()
+    assert not at.exception, at.exception
+    assert list(table(at)[texts.COL_CODE]) == ["3-1", "3-2", "3-3", "3-4", "3-5", "3-6"]
+    assert metrics(at)[texts.METRIC_DISCLOSED_TOTAL] == ("522亿元", "2项已披露 / 4项未披露")
+    at.multiselect(key="p_status").set_value(["建成"]).run()
+    assert list(table(at)[texts.COL_CODE]) == ["3-2", "3-4"]
+    assert set(table(at)[texts.COL_STATUS]) == {"建成"}
+    at.multiselect(key="p_box").set_value([]).run()
+    at.multiselect(key="p_status").set_value([]).run()
+    at.text_input(key="p_search").input("中芯").run()
+    assert list(table(at)[texts.COL_CODE]) == ["3-1"]
+
+
+def test_filter_that_leaves_nothing_says_why() -> None:
+    at = open_page()
+    at.multiselect(key="w_towns").set_value(["大寺镇"]).run()
+    assert not at.exception, at.exception
+    assert not at.get("vega_lite_chart") and not at.dataframe
+    assert any("没有符合条件的项目" in i.value and "大寺镇" in i.value for i in at.info)
+
+
+def test_year_filter_sums_completed_investment_up_to_that_year() -> None:
+    at = open_page()
+    at.selectbox(key="w_year").set_value(2023).run()
+    assert not at.exception, at.exception
+    row = table(at).set_index(texts.COL_CODE).loc["3-2"]
+    assert (row[texts.COL_COMPLETED], row[texts.COL_STATUS]) == ("1.8", "在建")
+
+
+def test_measure_switch_and_project_panel() -> None:
+    at = open_page()
+    at.radio(key="p_measure").set_value("completed").run()
+    assert not at.exception, at.exception
+    at.selectbox(key="p_project").set_value("3-2").run()
+    assert not at.exception, at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert "金西盟智能化细胞工厂项目" in text and "第四章第一节" in text and "专栏3" in text and "6亿元" in text
+    years = at.dataframe[-1].value
+    assert list(years[texts.COL_YEAR]) == ["2023", "2024"]
+    assert years.iloc[1][texts.COL_AS_GIVEN] == "计划25000万元、完成26000万元"

@@ -1,0 +1,101 @@
+"""The town view: every town's status and value per indicator, ranked comparisons and a town profile.
+
+Towns come from the data set (the plan's 11 by default); only their places on the schematic tile map are
+presentation hints kept here, and a town the hints do not know is still shown, in an extra row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import texts
+from .filters import Filters
+from .model import Dataset, Indicator, Project, Town
+from .status import Judgement, evaluate
+from .targets import direction_up, parse
+
+# (column, row) on a schematic grid, west -> east and north -> south, roughly as the towns lie. Not a boundary map.
+TILE_POSITIONS: dict[str, tuple[int, int]] = {
+    "辛口镇": (0, 1),
+    "杨柳青镇": (1, 0),
+    "中北镇": (2, 0),
+    "西营门街": (3, 0),
+    "张家窝镇": (1, 1),
+    "赤龙北街": (3, 1),
+    "李七庄街": (2, 1),
+    "津门湖街": (4, 1),
+    "精武镇": (1, 2),
+    "大寺镇": (2, 2),
+    "赤龙南街": (3, 2),
+    "王稳庄镇": (2, 3),
+}
+GRID_COLUMNS = 5
+
+
+@dataclass(frozen=True)
+class Tile:
+    town: str
+    column: int
+    row: int
+    kind: str
+    judgement: Judgement | None  # None when no indicator is chosen for colouring
+
+
+def tiles(dataset: Dataset, indicator: Indicator | None, year: int | None = None) -> list[Tile]:
+    placed = [t for t in dataset.towns if t.name in TILE_POSITIONS]
+    extra_row = max((TILE_POSITIONS[t.name][1] for t in placed), default=-1) + 1
+    result = []
+    unplaced = 0
+    for town in dataset.towns:
+        if town.name in TILE_POSITIONS:
+            column, row = TILE_POSITIONS[town.name]
+        else:
+            column, row = unplaced % GRID_COLUMNS, extra_row + unplaced // GRID_COLUMNS
+            unplaced += 1
+        j = evaluate(dataset, indicator, town.name, year) if indicator else None
+        result.append(Tile(town.name, column, row, town.kind, j))
+    return result
+
+
+def town_indicators(dataset: Dataset, filters: Filters) -> list[Indicator]:
+    """Indicators some town reports, within the chosen chapters: the only ones a town comparison can show."""
+    reported = {o.indicator for o in dataset.observations if not o.is_district and o.value is not None}
+    return [i for i in dataset.indicators if i.name in reported and filters.keeps_indicator(i)]
+
+
+def shown_towns(dataset: Dataset, filters: Filters) -> list[Town]:
+    return [t for t in dataset.towns if not filters.towns or t.name in filters.towns]
+
+
+def matrix(dataset: Dataset, filters: Filters) -> list[Judgement]:
+    """Town x indicator judgements for the heat map (无数据 cells included, so gaps are visible)."""
+    return [
+        evaluate(dataset, indicator, town.name, filters.year)
+        for town in shown_towns(dataset, filters)
+        for indicator in town_indicators(dataset, filters)
+    ]
+
+
+def ranking(dataset: Dataset, indicator: Indicator, filters: Filters) -> tuple[list[Judgement], Judgement]:
+    """Towns with a value for one indicator, best first in the indicator's direction, and the district value."""
+    up = direction_up(indicator.name, indicator.direction, parse(indicator.target_text))
+    rows = [evaluate(dataset, indicator, t.name, filters.year) for t in shown_towns(dataset, filters)]
+    rows = [j for j in rows if j.value is not None]
+    rows.sort(key=lambda j: j.value or 0.0, reverse=up)
+    return rows, evaluate(dataset, indicator, texts.DISTRICT, filters.year)
+
+
+@dataclass(frozen=True)
+class Profile:
+    town: Town
+    projects: list[Project]
+    judgements: list[Judgement]
+
+
+def profile(dataset: Dataset, town_name: str, filters: Filters) -> Profile:
+    town = next(t for t in dataset.towns if t.name == town_name)
+    projects = [p for p in dataset.projects if town_name in p.towns and filters.in_plan_place(p.chapter, p.section)]
+    judgements = [
+        evaluate(dataset, i, town_name, filters.year) for i in town_indicators(dataset, filters)
+    ]
+    return Profile(town, projects, [j for j in judgements if j.value is not None])
