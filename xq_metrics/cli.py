@@ -1,4 +1,4 @@
-"""Command line: `python -m xq_metrics check FILE [--json] [--standalone]`.
+"""Command line: `python -m xq_metrics check FILE [--json] [--standalone]` and `editors add|list|remove`.
 
 Exit 0 when the file is usable, 1 when it has errors, 2 on wrong usage. Never a traceback for a bad file.
 """
@@ -30,7 +30,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument(
         "--standalone", action="store_true", help="不以内置规划数据为基础：工作簿须自带规划结构、指标和镇街"
     )
+    _add_editors_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "editors":
+        return run_editors(args)
     result = run_check(args.file, args.standalone)
     if args.json:
         json.dump(report(result), sys.stdout, ensure_ascii=False, indent=2)
@@ -38,6 +41,66 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         sys.stdout.write(text_report(args.file, result))
     return 0 if result.ok else 1
+
+
+def _add_editors_parser(commands: argparse._SubParsersAction) -> None:
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument("--store", help=texts.CLI_STORE_HELP)
+    editors = commands.add_parser("editors", help=texts.CLI_EDITORS_HELP)
+    actions = editors.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", parents=[store], help=texts.CLI_EDITORS_ADD_HELP)
+    add.add_argument("name", help=texts.CLI_EDITOR_NAME_HELP)
+    add.add_argument("--password-stdin", action="store_true", help=texts.CLI_PASSWORD_STDIN_HELP)
+    actions.add_parser("list", parents=[store], help=texts.CLI_EDITORS_LIST_HELP)
+    remove = actions.add_parser("remove", parents=[store], help=texts.CLI_EDITORS_REMOVE_HELP)
+    remove.add_argument("name", help=texts.CLI_EDITOR_NAME_HELP)
+
+
+def run_editors(args: argparse.Namespace) -> int:
+    """`editors add|list|remove`: 0 when done, 1 with a message on stderr otherwise."""
+    import sqlite3
+
+    from . import auth
+    from .store import open_store
+
+    try:
+        store = open_store(args.store)
+        if args.action == "add":
+            password = _read_password(args.password_stdin)
+            auth.add_editor(store, args.name, password)
+            print(texts.CLI_EDITOR_ADDED.format(name=args.name.strip()))
+        elif args.action == "remove":
+            auth.remove_editor(store, args.name)
+            print(texts.CLI_EDITOR_REMOVED.format(name=args.name.strip()))
+        else:
+            editors = auth.list_editors(store)
+            for e in editors:
+                line = texts.CLI_EDITOR_LINE.format(name=e.name, created=e.created_at.strftime("%Y-%m-%d %H:%M"))
+                if e.failed_count:
+                    line += texts.CLI_EDITOR_FAILURES.format(count=e.failed_count)
+                if e.locked_until:
+                    line += texts.CLI_EDITOR_LOCKED.format(until=e.locked_until.strftime("%Y-%m-%d %H:%M:%S"))
+                print(line)
+            if not editors:
+                print(texts.CLI_NO_EDITORS)
+    except (auth.AuthError, NotImplementedError, ValueError, OSError, sqlite3.Error) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise ValueError(texts.CLI_PASSWORD_MISSING)
+        return line.rstrip("\r\n")
+    import getpass
+
+    password = getpass.getpass(texts.CLI_PASSWORD_PROMPT)
+    if getpass.getpass(texts.CLI_PASSWORD_AGAIN) != password:
+        raise ValueError(texts.CLI_PASSWORD_MISMATCH)
+    return password
 
 
 def run_check(path: Path, standalone: bool = False) -> LoadResult:

@@ -41,6 +41,20 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "UNKNOWN_TOWN": ("未知镇街“{seen}”。", "{nearest}"),
     "UNKNOWN_SECTION": ("规划结构中没有第{seen}。", "请对照“规划结构”工作表填写章、节序号。"),
     "BAD_CHOICE": ("“{header}”只能是{expected}，实际为“{seen}”。", "请从可选值中选择。"),
+    "HIDDEN_SHEET": ("工作表“{sheet}”是隐藏工作表，已照常读取。", "如该表不应报送，请删除后再上传。"),
+    "WIDE_LAYOUT": (
+        "工作表“{sheet}”按规划主要指标表格式读取：年份列{detail}中的数值作为全区数据。",
+        "类别、目标、属性以“指标”工作表为准，本表只读取各年份的数值。",
+    ),
+    "FORMULA_NO_VALUE": (
+        "单元格是公式“{seen}”，但文件中没有保存计算结果。",
+        "请用 Excel/WPS 打开并保存后再上传，或把公式复制为数值。",
+    ),
+    "ERROR_CELL": ("单元格为错误值“{seen}”。", "请修正公式或引用（如 #REF!、#DIV/0!）后再上传。"),
+    "WRONG_UNIT": (
+        "“{seen}”的单位“{typed}”与指标单位“{unit}”不一致。",
+        "请换算为“{unit}”后只填写数字；系统不会自动换算。",
+    ),
     "TARGET_UNREAD": ("无法识别目标“{seen}”，该指标将显示为需人工研判。", "可写成 100、>90、6以内、每年不少于2.3万人、〔15〕等形式。"),
     # Upload screening (safety.py): checked on the raw file before it is read.
     "FILE_TOO_BIG": ("文件大小为 {detail}，超过上限 {expected}。", "请删除无关的工作表、图片和格式后再上传；数据确实很多时请分批报送。"),

@@ -1,0 +1,311 @@
+"""Hostile uploads as bytes: a real small .xlsx (openpyxl) re-zipped or patched, and things that are no .xlsx.
+
+Each function builds one case that `xq_metrics.safety.screen` must refuse; `CASES` maps them to the expected code.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import random
+import re
+import struct
+import zipfile
+from typing import Callable
+
+from openpyxl import Workbook
+
+from xq_metrics import safety
+
+MB = 1024 * 1024
+
+
+@functools.cache
+def plain_xlsx() -> bytes:
+    """A small honest workbook: one 指标数据 sheet with a few rows (shared strings included)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "指标数据"
+    sheet.append(["指标", "镇街", "年份", "数值"])
+    sheet.append(["常住人口城镇化率", "全区", 2024, 95.8])
+    sheet.append(["常住人口城镇化率", "杨柳青镇", 2024, 90.1])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def repack(
+    data: bytes,
+    replace: dict[str, bytes] | None = None,
+    add: dict[str, bytes] | None = None,
+    drop: tuple[str, ...] = (),
+) -> bytes:
+    """The same archive with some parts replaced, added or dropped."""
+    replace = replace or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename in drop:
+                continue
+            target.writestr(info.filename, replace.get(info.filename, source.read(info)))
+        for name, content in (add or {}).items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def with_part(name: str, content: bytes) -> bytes:
+    return repack(plain_xlsx(), add={name: content})
+
+
+def patched(part: str, edit: Callable[[bytes], bytes]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(plain_xlsx())) as archive:
+        original = archive.read(part)
+    return repack(plain_xlsx(), replace={part: edit(original)})
+
+
+# --------------------------------------------------------------------------- inside the zip
+
+
+def vba_project() -> bytes:
+    return with_part("xl/vbaProject.bin", OLE2_HEADER + b"\x00" * 1024)
+
+
+def macro_content_type() -> bytes:
+    macro = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    return patched(
+        "[Content_Types].xml",
+        lambda xml: xml.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", macro),
+    )
+
+
+def macro_sheet() -> bytes:
+    return with_part("xl/macrosheets/sheet1.xml", b'<?xml version="1.0"?><xm:macrosheet/>')
+
+
+def external_link() -> bytes:
+    link = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<externalBook r:id="rId1"/></externalLink>'
+    )
+    return with_part("xl/externalLinks/externalLink1.xml", link)
+
+
+LAUGHS = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<!DOCTYPE sst [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n'
+    b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+    b"<si><t>&lol2;</t></si></sst>"
+)
+
+
+def with_shared_strings(table: bytes) -> bytes:
+    """plain_xlsx with a shared-strings part wired in as Excel does (openpyxl itself writes inline strings)."""
+    with zipfile.ZipFile(io.BytesIO(plain_xlsx())) as archive:
+        types = archive.read("[Content_Types].xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    relationship = (
+        b'<Relationship Id="rIdStrings" Target="sharedStrings.xml" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>'
+    )
+    return repack(
+        plain_xlsx(),
+        replace={
+            "[Content_Types].xml": types.replace(b"</Types>", override),
+            "xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", relationship),
+        },
+        add={"xl/sharedStrings.xml": table},
+    )
+
+
+def doctype_entity() -> bytes:
+    """Billion-laughs style entities in the shared strings."""
+    return with_shared_strings(LAUGHS)
+
+
+def doctype_behind_padding() -> bytes:
+    """The DTD pushed past the screened head by a long comment: the prolog itself is refused."""
+    padded = LAUGHS.replace(b"\n<!DOCTYPE", b"\n<!--" + b" " * (safety.XML_HEAD_BYTES * 2) + b"-->\n<!DOCTYPE", 1)
+    return with_shared_strings(padded)
+
+
+def doctype_utf16() -> bytes:
+    text = LAUGHS.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    return with_shared_strings(text.encode("utf-16"))
+
+
+def huge_dimension() -> bytes:
+    return patched(
+        "xl/worksheets/sheet1.xml",
+        lambda xml: re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:XFD1048576"', xml, count=1),
+    )
+
+
+def many_rows() -> bytes:
+    rows = safety.MAX_ROWS + 1
+    return patched(
+        "xl/worksheets/sheet1.xml",
+        lambda xml: re.sub(rb'<dimension ref="[^"]+"', f'<dimension ref="A1:D{rows}"'.encode(), xml, count=1),
+    )
+
+
+def no_workbook_part() -> bytes:
+    return repack(plain_xlsx(), drop=("xl/workbook.xml",))
+
+
+def too_many_parts() -> bytes:
+    extra = {f"xl/media/pad{i}.bin": b"" for i in range(safety.MAX_MEMBERS)}
+    return repack(plain_xlsx(), add=extra)
+
+
+@functools.cache
+def huge_directory(entries: int = 60_000) -> bytes:
+    """A zip of `entries` empty stored parts, written by hand (zipfile would take seconds to write, and to read)."""
+    local: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for index in range(entries):
+        name = f"xl/media/p{index}.bin".encode()
+        header = struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 0, 0, 0x21, 0, 0, 0, len(name), 0) + name
+        central.append(
+            struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 0, 0, 0x21, 0, 0, 0, len(name), 0, 0, 0, 0, 0, offset)
+            + name
+        )
+        local.append(header)
+        offset += len(header)
+    directory = b"".join(central)
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, entries, entries, len(directory), offset, 0)
+    return b"".join(local) + directory + end
+
+
+def understated_directory() -> bytes:
+    """The same directory with an end record claiming 5 entries: its size still gives it away."""
+    data = bytearray(huge_directory())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, end + 8, 5, 5)
+    return bytes(data)
+
+
+# --------------------------------------------------------------------------- zip bombs
+
+
+@functools.cache
+def zip_bomb(size: int = 300 * MB) -> bytes:
+    """A real bomb: one part of `size` zero bytes, deflated while streaming (about 1.4 MB on disk)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with zipfile.ZipFile(io.BytesIO(plain_xlsx())) as source:
+            for info in source.infolist():
+                archive.writestr(info.filename, source.read(info))
+        chunk = b"\x00" * MB
+        with archive.open("xl/worksheets/sheet2.xml", "w", force_zip64=True) as part:
+            for _ in range(size // MB):
+                part.write(chunk)
+    return out.getvalue()
+
+
+def declared(size: int, part: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """A small archive whose directory claims `size` bytes for one part: a bomb as the screen sees it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(io.BytesIO(plain_xlsx())) as source:
+            for info in source.infolist():
+                archive.writestr(info.filename, source.read(info))
+        # The central directory is written from these objects at close.
+        next(i for i in archive.filelist if i.filename == part).file_size = size
+    return out.getvalue()
+
+
+def declared_total_bomb() -> bytes:
+    return declared(safety.MAX_UNCOMPRESSED_BYTES + 100 * MB)
+
+
+def declared_ratio_bomb() -> bytes:
+    return declared(50 * MB)
+
+
+# --------------------------------------------------------------------------- not a zip at all
+
+OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _compound_file(streams: tuple[str, ...]) -> bytes:
+    """A compound-file (OLE2) shell: header sector plus one directory sector naming `streams`."""
+    header = OLE2_HEADER + b"\x00" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\x00" * 482
+    entries = b""
+    for name in ("Root Entry", *streams):
+        encoded = (name + "\x00").encode("utf-16-le")
+        entry = encoded.ljust(64, b"\x00") + struct.pack("<HBB", len(encoded), 2, 1)
+        entries += entry.ljust(128, b"\x00")
+    return header + entries.ljust(512, b"\x00") + b"\x00" * 1024
+
+
+def legacy_xls() -> bytes:
+    return _compound_file(("Workbook", "\x05SummaryInformation"))
+
+
+def encrypted_xlsx() -> bytes:
+    return _compound_file(("EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"))
+
+
+def csv_renamed() -> bytes:
+    return "指标,镇街,年份,数值\n常住人口城镇化率,全区,2024,95.8\n".encode("utf-8")
+
+
+def csv_gbk_renamed() -> bytes:
+    return "指标,镇街,年份,数值\n常住人口城镇化率,全区,2024,95.8\n".encode("gbk")
+
+
+def empty() -> bytes:
+    return b""
+
+
+def random_bytes() -> bytes:
+    return random.Random(20240601).randbytes(64 * 1024)
+
+
+def truncated_zip() -> bytes:
+    data = plain_xlsx()
+    return data[: len(data) // 2]
+
+
+def zip_header_only() -> bytes:
+    return b"PK\x03\x04broken zip"
+
+
+def too_big() -> bytes:
+    return b"PK\x03\x04" + b"\x00" * (safety.MAX_FILE_BYTES + MB)
+
+
+# Case -> the one code `screen` must return for it (files named .xlsx).
+CASES: dict[str, tuple[Callable[[], bytes], str]] = {
+    "vba_project": (vba_project, "MACROS"),
+    "macro_content_type": (macro_content_type, "MACROS"),
+    "macro_sheet": (macro_sheet, "MACROS"),
+    "external_link": (external_link, "EXTERNAL_LINK"),
+    "doctype_entity": (doctype_entity, "XML_DTD"),
+    "doctype_behind_padding": (doctype_behind_padding, "XML_DTD"),
+    "doctype_utf16": (doctype_utf16, "XML_DTD"),
+    "huge_dimension": (huge_dimension, "TOO_LARGE"),
+    "many_rows": (many_rows, "TOO_LARGE"),
+    "no_workbook_part": (no_workbook_part, "NOT_XLSX"),
+    "too_many_parts": (too_many_parts, "TOO_MANY_PARTS"),
+    "huge_directory": (huge_directory, "TOO_MANY_PARTS"),
+    "understated_directory": (understated_directory, "TOO_MANY_PARTS"),
+    "zip_bomb": (zip_bomb, "ZIP_BOMB"),
+    "declared_total_bomb": (declared_total_bomb, "ZIP_BOMB"),
+    "declared_ratio_bomb": (declared_ratio_bomb, "ZIP_BOMB"),
+    "legacy_xls": (legacy_xls, "LEGACY_XLS"),
+    "encrypted_xlsx": (encrypted_xlsx, "ENCRYPTED"),
+    "csv_renamed": (csv_renamed, "NOT_XLSX"),
+    "csv_gbk_renamed": (csv_gbk_renamed, "NOT_XLSX"),
+    "empty": (empty, "NOT_XLSX"),
+    "random_bytes": (random_bytes, "NOT_XLSX"),
+    "truncated_zip": (truncated_zip, "NOT_XLSX"),
+    "zip_header_only": (zip_header_only, "NOT_XLSX"),
+    "too_big": (too_big, "FILE_TOO_BIG"),
+}
