@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -18,8 +18,16 @@ T = TypeVar("T")
 # Typed by officials to mean "no figure"; read as missing, never as 0.
 PLACEHOLDERS = frozenset({"-", "--", "—", "——", "–", "无", "暂无", "N/A", "NA", "n/a", "na", "/", "空", "未填报", "不适用", "…"})
 
+# Units officials type after a figure ("2.3万人"); which one is right is the indicator's business, see loader.
+UNIT_SUFFIXES = (
+    "%", "‰", "万人", "人", "年", "天", "万元", "亿元", "元", "个", "家", "座", "项", "公里", "万亩", "亩", "公顷",
+    "平方米", "万平方米", "次", "户", "万户",
+)
+
 _NUMBER = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)$")
 _YEAR = re.compile(r"^(\d{4})\s*年?(?:度)?$")
+EXCEL_EPOCH = datetime(1899, 12, 30)
+EXCEL_SERIAL_RANGE = (32874, 73051)  # 1990-01-01 .. 2099-12-31
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,7 @@ class Cell(Generic[T]):
     value: T | None
     ok: bool = True  # False: could not be read
     changed: bool = False  # True: understood differently from how it was typed
+    unit: str = ""  # a unit typed after the figure, as read
 
 
 def fold(text: str) -> str:
@@ -52,8 +61,8 @@ def text(raw: object) -> str:
     return str(raw).strip()
 
 
-def number(raw: object, units: tuple[str, ...] = ()) -> Cell[float]:
-    """A number; `units` are suffixes that may follow it in the cell (the indicator's own unit)."""
+def number(raw: object, units: tuple[str, ...] | None = ()) -> Cell[float]:
+    """A number; `units` are suffixes that may follow it in the cell, None for any of UNIT_SUFFIXES."""
     if is_blank(raw):
         return Cell(None)
     if isinstance(raw, bool) or isinstance(raw, (datetime, date)):
@@ -68,11 +77,11 @@ def number(raw: object, units: tuple[str, ...] = ()) -> Cell[float]:
     if not match:
         return Cell(None, ok=False)
     digits, suffix = match.groups()
-    allowed = {"", "%"} | {fold(u) for u in units if u}
+    allowed = {"", "%"} | {fold(u) for u in (UNIT_SUFFIXES if units is None else units) if u}
     if suffix not in allowed:
         return Cell(None, ok=False)
     value = float(digits.replace(",", ""))
-    return Cell(value, changed=folded != digits or typed != folded)
+    return Cell(value, changed=folded != digits or typed != folded or "," in digits, unit=suffix)
 
 
 def integer(raw: object) -> Cell[int]:
@@ -94,6 +103,9 @@ def year(raw: object) -> Cell[int]:
         value = float(raw)
         if value.is_integer() and 1990 <= value <= 2100:
             return Cell(int(value))
+        if EXCEL_SERIAL_RANGE[0] <= value <= EXCEL_SERIAL_RANGE[1]:
+            # A date cell whose format was lost arrives as its serial number (45292 = 2024-01-01).
+            return Cell((EXCEL_EPOCH + timedelta(days=value)).year, changed=True)
         return Cell(None, ok=False)
     folded = fold(str(raw))
     match = _YEAR.match(folded)

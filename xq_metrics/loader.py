@@ -1,20 +1,17 @@
 """Workbook -> validated Dataset, with every problem reported as a Finding (sheet, Excel row, column).
 
-Two steps: `read_workbook` turns the file into typed rows per known sheet (cell-level findings);
-`assemble` checks the rows against each other and against the data set in use (`base`), and builds the
-Dataset. A workbook may hold only some sheets: what it holds updates the base, the rest is kept.
+Three steps: `safety.screen` refuses hostile bytes before any parser runs; `reader.read_workbook` turns the
+file into typed rows per known sheet (cell-level findings); `assemble` checks the rows against each other and
+against the data set in use (`base`), and builds the Dataset. A workbook may hold only some sheets: what it
+holds updates the base, the rest is kept.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
-
-import python_calamine
-from openpyxl.utils import get_column_letter
 
 from . import cells, schema, texts
 from .findings import Finding, finding, has_errors, nearest_hint, sort_key
@@ -23,31 +20,11 @@ from .model import (
     SourceInfo, Town,
 )
 from .projects import canonical_unit, code_from_excel_date, fmt_yi, project_hint, to_yi
+from .reader import ParsedSheet, ParsedWorkbook, Row, read_workbook
+from .safety import screen
 
-HEADER_SCAN_ROWS = 10
 # Sheets a workbook must hold when nothing else supplies them.
 REQUIRED_SHEETS = (schema.STRUCTURE, schema.INDICATORS, schema.TOWNS)
-
-
-@dataclass(frozen=True)
-class Row:
-    number: int  # Excel row
-    values: dict[str, object]  # column key -> typed value (None when empty)
-    columns: dict[str, str]  # column key -> Excel letter, for findings
-
-
-@dataclass
-class ParsedSheet:
-    sheet: schema.Sheet
-    title: str  # as named in the workbook
-    rows: list[Row] = field(default_factory=list)
-
-
-@dataclass
-class ParsedWorkbook:
-    file_name: str
-    sheets: dict[str, ParsedSheet]
-    findings: list[Finding]
 
 
 @dataclass(frozen=True)
@@ -63,121 +40,19 @@ class LoadResult:
 def load(
     source: str | Path | bytes, file_name: str | None = None, base: Dataset | None = None, now: datetime | None = None
 ) -> LoadResult:
-    parsed = read_workbook(source, file_name)
-    if has_errors(parsed.findings) and not parsed.sheets:
-        return LoadResult(None, sorted(parsed.findings, key=sort_key))
-    return assemble(parsed, base, now or datetime.now())
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def read_workbook(source: str | Path | bytes, file_name: str | None = None) -> ParsedWorkbook:
+    """Screen the bytes, read, check against `base` (the data in use) and build the Dataset: one call, no raise."""
     name = file_name or (Path(source).name if isinstance(source, (str, Path)) else "上传文件.xlsx")
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises several types for a file that is not a workbook
-        return ParsedWorkbook(name, {}, [finding("NOT_XLSX", detail=type(exc).__name__)])
-
-    findings: list[Finding] = []
-    parsed: dict[str, ParsedSheet] = {}
-    by_name = {cells.fold(alias): sheet for sheet in schema.SHEETS for alias in (sheet.name, *sheet.aliases)}
-    for title in book.sheet_names:
-        sheet = by_name.get(cells.fold(title))
-        if sheet is None:
-            known = [s.name for s in schema.SHEETS]
-            findings.append(finding("UNKNOWN_SHEET", "warning", sheet=title, nearest=nearest_hint(title, known)))
-            continue
-        grid = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
-        parsed[sheet.key] = _read_sheet(sheet, title, grid, findings)
-    if not parsed:
-        findings.append(
-            finding(
-                "NO_KNOWN_SHEET",
-                detail="、".join(book.sheet_names) or "无",
-                expected="、".join(s.name for s in schema.SHEETS),
-            )
-        )
-    return ParsedWorkbook(name, parsed, findings)
-
-
-def _read_sheet(sheet: schema.Sheet, title: str, grid: list[list[object]], findings: list[Finding]) -> ParsedSheet:
-    result = ParsedSheet(sheet, title)
-    header_index, columns = _find_header(sheet, grid)
-    if header_index is None:
-        expected = "、".join(c.header for c in sheet.columns if c.required)
-        findings.append(finding("NO_HEADER", sheet=title, detail=HEADER_SCAN_ROWS, expected=expected))
-        return result
-    header_row = header_index + 1
-    for column in sheet.columns:
-        if column.required and column.key not in columns:
-            findings.append(finding("MISSING_COLUMN", sheet=title, row=header_row, header=column.header))
-    known_headers = [c.header for c in sheet.columns]
-    mapped = set(columns.values())
-    for index, raw in enumerate(grid[header_index]):
-        if index not in mapped and not cells.is_blank(raw):
-            findings.append(
-                finding(
-                    "UNKNOWN_COLUMN", "warning", sheet=title, row=header_row, column=get_column_letter(index + 1),
-                    header=cells.text(raw), nearest=nearest_hint(cells.text(raw), known_headers),
-                )
-            )
-    if any(c.required and c.key not in columns for c in sheet.columns):
-        return result
-    letters = {key: get_column_letter(index + 1) for key, index in columns.items()}
-    for offset, line in enumerate(grid[header_index + 1 :], start=header_row + 1):
-        raws = {key: (line[index] if index < len(line) else None) for key, index in columns.items()}
-        if all(cells.is_blank(v) for v in raws.values()):
-            continue  # blank rows separate blocks in real sheets
-        values: dict[str, object] = {}
-        for column in sheet.columns:
-            if column.key not in columns:
-                values[column.key] = None
-                continue
-            values[column.key] = _read_cell(column, raws[column.key], title, offset, letters[column.key], findings)
-        result.rows.append(Row(offset, values, letters))
-    return result
-
-
-def _find_header(sheet: schema.Sheet, grid: list[list[object]]) -> tuple[int | None, dict[str, int]]:
-    """The first of the top rows that names most of the required columns (title rows above it are skipped)."""
-    lookup = {cells.fold(alias): c.key for c in sheet.columns for alias in (c.header, *c.aliases)}
-    required = [c.key for c in sheet.columns if c.required]
-    for index, line in enumerate(grid[:HEADER_SCAN_ROWS]):
-        columns: dict[str, int] = {}
-        for position, raw in enumerate(line):
-            key = lookup.get(cells.fold(cells.text(raw)))
-            if key is not None and key not in columns:
-                columns[key] = position
-        hits = sum(1 for key in required if key in columns)
-        if hits and hits * 2 >= len(required):
-            return index, columns
-    return None, {}
-
-
-def _read_cell(
-    column: schema.Column, raw: object, title: str, row: int, letter: str, findings: list[Finding]
-) -> object:
-    where = {"sheet": title, "row": row, "column": letter, "header": column.header}
-    if column.kind == "text":
-        value: object = cells.text(raw) or None
-        cell = cells.Cell(value)
-    else:
-        parse: Callable[[object], cells.Cell] = {"int": cells.integer, "year": cells.year, "number": cells.number}[
-            column.kind
-        ]
-        cell = parse(raw)
-        if not cell.ok:
-            code = {"int": "BAD_INT", "year": "BAD_YEAR", "number": "BAD_NUMBER"}[column.kind]
-            findings.append(finding(code, seen=raw, **where))
-            return None
-        if cell.changed:
-            understood = texts.NOT_REPORTED if cell.value is None else cell.value
-            findings.append(finding("NORMALISED", "warning", seen=raw, understood=understood, **where))
-    if column.required and cell.value is None and cell.ok:
-        findings.append(finding("MISSING_VALUE", **where))
-    return cell.value
+    except OSError as exc:
+        return LoadResult(None, [finding("NOT_XLSX", detail=str(exc))])
+    refused = screen(data, name)
+    if refused:
+        return LoadResult(None, refused)
+    parsed = read_workbook(data, name)
+    if has_errors(parsed.findings) and not parsed.sheets:
+        return LoadResult(None, sorted(parsed.findings, key=sort_key))
+    return assemble(parsed, base, now or datetime.now())
 
 
 # --------------------------------------------------------------------------- assembling
@@ -272,9 +147,25 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
 
     progress = _assemble_progress(sheets, title(schema.PROGRESS), projects, base.progress if base else (), findings)
 
+    units = {i.name: i.unit for i in indicators}
+
+    def value_row(row: Row) -> Observation | None:
+        indicator = indicator_of(row, schema.VALUES)
+        typed = row.units.get("value", "")
+        # "2.3万人" for an indicator in 万人 is fine; "23000人" or "2.3亿元" is a different unit, never converted.
+        if indicator is not None and typed and typed != "%" and cells.fold(typed) != cells.fold(units[indicator]):
+            findings.append(
+                finding(
+                    "WRONG_UNIT", sheet=title(schema.VALUES), row=row.number, column=row.columns.get("value"),
+                    header=schema.VALUES.column("value").header, seen=f"{row.values['value']:g}{typed}",
+                    unit=units[indicator] or "无单位", typed=typed,
+                )
+            )
+            return None
+        return _observation(row, indicator, town_of(row, schema.VALUES))
+
     observations = _upsert(
-        sheets, schema.VALUES, base.observations if base else (),
-        lambda row: _observation(row, indicator_of(row, schema.VALUES), town_of(row, schema.VALUES)),
+        sheets, schema.VALUES, base.observations if base else (), value_row,
         key=lambda o: (o.indicator, o.town, o.year),
     )
     city_targets = _upsert(

@@ -1,0 +1,112 @@
+"""Real files: messy but honest ones get in with warnings that show the value as seen and as understood;
+broken ones are refused with a finding naming sheet, row and column. The data in use never changes."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from tests import messy
+from xq_metrics.defaults import load_default
+from xq_metrics.findings import Finding
+from xq_metrics.loader import LoadResult, load
+
+BASE = load_default().dataset
+
+
+def checked(data: bytes) -> LoadResult:
+    before = copy.deepcopy(BASE)
+    result = load(data, file_name="上传.xlsx", base=BASE)
+    assert BASE == before  # checking a file never touches the data in use
+    return result
+
+
+def codes(findings: list[Finding], severity: str) -> set[str]:
+    return {f.code for f in findings if f.severity == severity}
+
+
+def test_plan_table_layout_is_read_as_district_values() -> None:
+    result = checked(messy.plan_table_layout())
+    assert result.ok, [(f.code, f.message) for f in result.findings if f.severity == "error"]
+    values = {(o.indicator, o.year): o.value for o in result.dataset.observations if o.is_district}
+    assert values[("常住人口城镇化率", 2023)] == 95.78  # "95.78%" read as 95.78
+    assert values[("常住人口城镇化率", 2024)] == 95.93
+    assert values[("居民人均可支配收入增长", 2024)] is None  # "—" is 未填报, never 0
+    assert values[("城镇新增就业", 2023)] == 2.45  # "2.45万人" in an indicator counted in 万人
+    layout = next(f for f in result.findings if f.code == "WIDE_LAYOUT")
+    assert (layout.sheet, layout.row, layout.severity) == ("主要指标", 3, "warning")
+    seen = {(f.row, f.column, f.seen, f.understood) for f in result.findings if f.code == "NORMALISED"}
+    assert (4, "F", "95.78%", "95.78") in seen and (5, "G", "—", "未填报") in seen
+
+
+def test_odd_headers_full_width_digits_aliases_and_placeholders() -> None:
+    result = checked(messy.odd_headers_and_cells())
+    assert result.ok, [(f.code, f.message) for f in result.findings if f.severity == "error"]
+    added = {(o.indicator, o.town, o.year): o.value for o in result.dataset.observations if o.year == 2025}
+    assert added == {
+        ("常住人口城镇化率", "全区", 2025): 96.1,
+        ("基本养老保险参保人数", "杨柳青镇", 2025): 3.2,
+        ("城镇新增就业", "李七庄街", 2025): None,
+        ("基本医疗保险参保人数", "全区", 2025): 1234.0,
+        ("学前三年毛入园率", "辛口镇", 2025): None,
+    }
+    normalised = {(f.row, f.seen, f.understood) for f in result.findings if f.code == "NORMALISED"}
+    assert {(4, "2025年", "2025"), (4, "９６．１", "96.1"), (5, "3.2万人", "3.2"), (8, "1,234", "1234"), (9, "无", "未填报")} <= normalised
+    assert codes(result.findings, "error") == set()
+
+
+def test_hidden_sheet_is_read_and_reported() -> None:
+    result = checked(messy.hidden_values_sheet())
+    assert result.ok
+    assert any(o.year == 2025 and o.value == 25.1 for o in result.dataset.observations)
+    assert "HIDDEN_SHEET" in codes(result.findings, "warning")
+
+
+def test_year_given_as_a_date_or_a_lost_date_serial() -> None:
+    result = checked(messy.year_as_date_serial())
+    assert result.ok
+    years = {o.indicator: o.year for o in result.dataset.observations if o.value in (25.1, 5.0)}
+    assert years == {"森林覆盖率": 2025, "城镇调查失业率": 2025}
+
+
+@pytest.mark.parametrize(
+    ("build", "code", "row", "column", "seen"),
+    [
+        (messy.formula_without_value, "FORMULA_NO_VALUE", 2, "D", "=24.6+0.5"),
+        (messy.error_cell, "ERROR_CELL", 2, "D", "#REF!"),
+        (messy.unreadable_number, "BAD_NUMBER", 2, "D", "约25"),
+        (messy.wrong_unit, "WRONG_UNIT", 2, "D", "23000人"),
+    ],
+)
+def test_refused_with_sheet_row_column(build, code: str, row: int, column: str, seen: str) -> None:
+    result = checked(build())
+    assert not result.ok and result.dataset is None
+    hit = [f for f in result.findings if f.code == code]
+    assert hit, [(f.code, f.message) for f in result.findings]
+    assert (hit[0].sheet, hit[0].row, hit[0].column, hit[0].seen) == ("指标数据", row, column, seen)
+    assert hit[0].severity == "error" and hit[0].hint and hit[0].header == "数值"
+
+
+def test_formula_hint_says_to_open_and_save() -> None:
+    f = next(f for f in checked(messy.formula_without_value()).findings if f.code == "FORMULA_NO_VALUE")
+    assert "请用 Excel/WPS 打开并保存后再上传" in f.hint
+
+
+def test_wrong_unit_names_both_units() -> None:
+    found = [f for f in checked(messy.wrong_unit()).findings if f.code == "WRONG_UNIT"]
+    assert [(f.row, f.message) for f in found] == [
+        (2, "“23000人”的单位“人”与指标单位“万人”不一致。"),
+        (3, "“23亿元”的单位“亿元”与指标单位“万人”不一致。"),
+    ]
+
+
+def test_duplicate_names_both_rows() -> None:
+    f = next(f for f in checked(messy.duplicate_rows()).findings if f.code == "DUPLICATE_KEY")
+    assert f.row == 4 and "第2行" in f.message
+
+
+def test_unknown_names_get_the_nearest_known_name() -> None:
+    found = {f.code: f for f in checked(messy.unknown_names()).findings if f.severity == "error"}
+    assert "森林覆盖率" in found["UNKNOWN_INDICATOR"].hint
+    assert "杨柳青镇" in found["UNKNOWN_TOWN"].hint

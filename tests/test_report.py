@@ -1,0 +1,46 @@
+"""The downloadable validation report: bad cells marked in the official's own workbook, text neutralised."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from tests.workbooks import sample_with, workbook
+from xq_metrics import schema
+from xq_metrics.defaults import load_plan
+from xq_metrics.loader import load
+from xq_metrics.report import FILLS, counts, report_workbook
+
+
+def test_bad_cells_are_marked_and_listed() -> None:
+    def spoil(book) -> None:
+        book[schema.VALUES.name]["D5"] = "较好"
+        book[schema.VALUES.name]["D6"] = "95%"
+
+    data = sample_with(spoil)
+    findings = load(data, base=load_plan().dataset).findings
+    book = load_workbook(io.BytesIO(report_workbook(data, "x.xlsx", findings)))
+    assert book.sheetnames[0] == "检查结果"
+    values = book[schema.VALUES.name]
+    assert values["D5"].fill.fgColor.rgb.endswith(FILLS["error"].fgColor.rgb[-6:])
+    assert "BAD_NUMBER" in values["D5"].comment.text
+    assert values["D6"].fill.fgColor.rgb.endswith(FILLS["warning"].fgColor.rgb[-6:])
+    listed = [row for row in book["检查结果"].iter_rows(min_row=2, values_only=True)]
+    assert ("错误", "BAD_NUMBER", "指标数据", 5, "D") in [r[:5] for r in listed]
+    assert counts(findings)[0] == {"严重程度": "错误", "代码": "BAD_NUMBER", "数量": 1}
+
+
+def test_formula_like_text_stays_text_in_the_report() -> None:
+    data = workbook({"指标数据": [["指标", "镇街", "年份", "数值"], ["=HYPERLINK(\"http://x\",\"点我\")", "全区", 2024, 1]]})
+    findings = load(data, base=load_plan().dataset).findings
+    book = load_workbook(io.BytesIO(report_workbook(data, "x.xlsx", findings)))
+    seen = [row[6] for row in book["检查结果"].iter_rows(min_row=2, values_only=True) if row[1] == "UNKNOWN_INDICATOR"]
+    assert seen and all(v.startswith("'=") for v in seen)
+    assert book["检查结果"]["G2"].data_type != "f"
+
+
+def test_a_refused_file_still_gets_a_list() -> None:
+    findings = load(b"not a workbook", file_name="x.xlsx").findings
+    book = load_workbook(io.BytesIO(report_workbook(b"not a workbook", "x.xlsx", findings)))
+    assert book.sheetnames == ["检查结果"] and book["检查结果"].max_row == 1 + len(findings)

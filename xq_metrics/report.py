@@ -1,0 +1,84 @@
+"""The validation report as officials download it: their own workbook with the bad cells marked, plus a list.
+
+Every text written here that came from a workbook is neutralised, so a cell reading "=HYPERLINK(...)" in an
+upload stays text in the report.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from typing import Iterable
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+
+from . import texts
+from .findings import Finding
+from .safety import neutralise, screen
+
+FILLS = {"error": PatternFill("solid", fgColor="F8D7DA"), "warning": PatternFill("solid", fgColor="FFF3CD")}
+REPORT_COLUMNS = ("严重程度", "代码", "工作表", "行", "列", "列名", "原值", "理解为", "说明", "处理建议")
+
+
+def finding_rows(findings: Iterable[Finding]) -> list[dict[str, object]]:
+    return [
+        {
+            "严重程度": texts.SEVERITY[f.severity], "代码": f.code, "工作表": f.sheet or "", "行": f.row,
+            "列": f.column or "", "列名": f.header or "", "原值": f.seen or "", "理解为": f.understood or "",
+            "说明": f.message, "处理建议": f.hint,
+        }
+        for f in findings
+    ]
+
+
+def counts(findings: Iterable[Finding]) -> list[dict[str, object]]:
+    tally = Counter((f.severity, f.code) for f in findings)
+    return [
+        {"严重程度": texts.SEVERITY[severity], "代码": code, "数量": n}
+        for (severity, code), n in sorted(tally.items(), key=lambda item: (item[0][0] != "error", item[0][1]))
+    ]
+
+
+def report_workbook(original: bytes | None, file_name: str, findings: list[Finding]) -> bytes:
+    """The upload with each finding's cell filled (red error, yellow warning) and commented, and a 检查结果 sheet."""
+    book = _open(original, file_name)
+    for f in findings:
+        if not (f.sheet and f.row and f.column) or f.sheet not in book.sheetnames:
+            continue
+        cell = book[f.sheet][f"{f.column}{f.row}"]
+        if f.severity == "error" or cell.fill != FILLS["error"]:
+            cell.fill = FILLS[f.severity]
+        note = f"[{texts.SEVERITY[f.severity]} {f.code}] {f.message} {f.hint}"
+        cell.comment = Comment(note if cell.comment is None else f"{cell.comment.text}\n{note}", texts.REPORT_AUTHOR)
+    sheet = book.create_sheet(texts.REPORT_SHEET, 0)
+    sheet.append(list(REPORT_COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in finding_rows(findings):
+        sheet.append([neutralise(v) if isinstance(v, str) else v for v in row.values()])
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHIJ", (8, 18, 14, 6, 6, 14, 18, 14, 50, 50)):
+        sheet.column_dimensions[letter].width = width
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _open(original: bytes | None, file_name: str) -> Workbook:
+    # Only a file that passed the byte screen is handed to openpyxl; anything else gets a list-only report.
+    if original is not None and not screen(original, file_name):
+        try:
+            book = load_workbook(io.BytesIO(original))
+            for ws in book.worksheets:
+                for row in ws.iter_rows():
+                    for cell in row:
+                        if isinstance(cell.value, str) and cell.data_type == "s":
+                            cell.value = neutralise(cell.value)
+            return book
+        except Exception:  # a workbook openpyxl cannot open still gets its list of findings
+            pass
+    book = Workbook()
+    book.remove(book.active)
+    return book
