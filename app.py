@@ -33,7 +33,7 @@ alerts = sum(1 for c in shown if c.main.alert)
 if alerts:
     st.error(texts.ALERT_COUNT.format(count=alerts), icon=":material/warning:")
 if view.towns and all(c.district_fallback for c in all_cards):
-    st.info(f"{texts.NO_TOWN_VALUES}（{'、'.join(view.towns)}），以下为全区数据。")
+    st.info(f"{texts.NO_TOWN_VALUES}（{ui.md('、'.join(view.towns))}），以下为全区数据。")
 if not shown:
     st.info(texts.NOTHING_MATCHES)
 
@@ -46,18 +46,18 @@ for category in categories:
         for column, card in zip(st.columns(3), members[start : start + 3]):
             indicator, j = card.indicator, card.main
             with column.container(border=True):
-                who = "" if j.town == texts.DISTRICT and not view.towns else f" · {j.town}"
-                st.markdown(f"**{indicator.code}. {indicator.label}**{who}")
+                who = "" if j.town == texts.DISTRICT and not view.towns else f" · {ui.md(j.town)}"
+                st.markdown(f"**{indicator.code}. {ui.md(indicator.label)}**{who}")
                 st.altair_chart(charts.gauge(indicator, j), width="content")
                 year = f"（{j.year}{texts.YEAR_SUFFIX}）" if j.value is not None else ""
                 arrow = f" · {texts.TREND_LABEL} {j.trend}" if j.trend else ""
                 st.markdown(
-                    f"{texts.TARGET_LABEL}：**{indicator.target_text}** · {indicator.attribute}  \n"
-                    f"{texts.LATEST_LABEL}：**{format_value(j.value, indicator.unit)}**{year}{arrow}  \n{ui.status_badge(j)}"
+                    f"{texts.TARGET_LABEL}：**{ui.md(indicator.target_text)}** · {ui.md(indicator.attribute)}  \n"
+                    f"{texts.LATEST_LABEL}：**{ui.md(format_value(j.value, indicator.unit))}**{year}{arrow}  \n{ui.status_badge(j)}"
                 )
                 if len(card.towns) > 1 or (card.towns and card.towns[0] is not j):
                     st.markdown("  \n".join(
-                        f"{t.town}：{format_value(t.value, indicator.unit)} {ui.status_badge(t)}" for t in card.towns
+                        f"{ui.md(t.town)}：{ui.md(format_value(t.value, indicator.unit))} {ui.status_badge(t)}" for t in card.towns
                     ))
                 if card.district_fallback:
-                    st.caption(texts.DISTRICT_FALLBACK.format(towns="、".join(view.towns)))
+                    st.caption(texts.DISTRICT_FALLBACK.format(towns=ui.md("、".join(view.towns))))

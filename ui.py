@@ -10,9 +10,9 @@ from datetime import datetime
 import streamlit as st
 
 from xq_metrics import filters as view
-from xq_metrics import texts
-from xq_metrics.defaults import PLAN_WORKBOOK, SAMPLE_WORKBOOK, load_default
+from xq_metrics import texts, upload
 from xq_metrics.model import Dataset
+from xq_metrics.store import Store, VersionInfo, default_location, open_store
 from xq_metrics.status import Judgement
 
 # Streamlit's named colours for badges and coloured text.
@@ -35,9 +35,11 @@ def setup(title: str) -> tuple[Dataset, view.Filters]:
     filters = global_filters(dataset)
     st.title(title)
     dataset_banner(dataset)
-    st.markdown(f"**{texts.VIEW_LABEL}**：{view.describe(filters, dataset)}")
+    st.markdown(f"**{texts.VIEW_LABEL}**：{md(view.describe(filters, dataset))}")
     return dataset, filters
 
+
+EDITOR_KEY = "editor"  # the logged-in Editor of this browser session, minted by auth.login
 
 # The view survives page changes in these session keys; widget keys are seeded from them on every run because
 # each page's widgets are distinct widgets to Streamlit, even under the same key.
@@ -65,21 +67,21 @@ def global_filters(dataset: Dataset) -> view.Filters:
     with st.sidebar:
         st.multiselect(
             texts.FILTER_TOWN, [t.name for t in dataset.towns], key=_W_TOWNS, placeholder=texts.DISTRICT,
-            on_change=_store,
+            on_change=_remember_filters,
         )
         st.multiselect(
             texts.FILTER_CHAPTER, list(chapters), key=_W_CHAPTERS, placeholder=texts.ALL,
-            format_func=lambda c: view.chapter_label(dataset, c), on_change=_store,
+            format_func=lambda c: view.chapter_label(dataset, c), on_change=_remember_filters,
         )
         if current.chapters:
             keys = [(s.chapter, s.section) for s in dataset.sections if s.chapter in current.chapters]
             st.multiselect(
                 texts.FILTER_SECTION, keys, key=_W_SECTIONS, placeholder=texts.ALL,
-                format_func=lambda k: view.section_label(dataset, k), on_change=_store,
+                format_func=lambda k: view.section_label(dataset, k), on_change=_remember_filters,
             )
         st.selectbox(
             texts.FILTER_YEAR, [_LATEST, *reversed(years)], key=_W_YEAR,
-            format_func=lambda y: texts.LATEST_YEAR if y == _LATEST else f"{y}{texts.YEAR_SUFFIX}", on_change=_store,
+            format_func=lambda y: texts.LATEST_YEAR if y == _LATEST else f"{y}{texts.YEAR_SUFFIX}", on_change=_remember_filters,
         )
         st.divider()
     for key in (view.PARAM_TOWN, view.PARAM_CHAPTER, view.PARAM_SECTION, view.PARAM_YEAR):
@@ -89,12 +91,12 @@ def global_filters(dataset: Dataset) -> view.Filters:
         elif key in st.query_params:
             del st.query_params[key]
     if st.session_state.get(_NOTICE):
-        st.warning(texts.IGNORED_PARAMS.format(items="、".join(st.session_state[_NOTICE])), icon=":material/link_off:")
+        st.warning(texts.IGNORED_PARAMS.format(items=md("、".join(st.session_state[_NOTICE]))), icon=":material/link_off:")
         st.session_state[_NOTICE] = ()
     return current
 
 
-def _store() -> None:
+def _remember_filters() -> None:
     chapters = tuple(st.session_state[_W_CHAPTERS])
     sections = tuple(k for k in st.session_state.get(_W_SECTIONS, []) if k[0] in chapters)
     st.session_state[_STATE] = view.Filters(
@@ -108,6 +110,7 @@ PAGES = (
     ("pages/1_指标详情.py", texts.PAGE_INDICATOR, ":material/query_stats:"),
     ("pages/4_街镇.py", texts.PAGE_TOWNS, ":material/grid_view:"),
     ("pages/5_重大项目.py", texts.PAGE_PROJECTS, ":material/construction:"),
+    ("pages/6_数据管理.py", texts.PAGE_DATA, ":material/upload_file:"),
     ("pages/2_口径说明.py", texts.PAGE_METHOD, ":material/rule:"),
     ("pages/3_数据格式.py", texts.PAGE_FORMAT, ":material/table_view:"),
 )
@@ -118,30 +121,58 @@ def sidebar_nav() -> None:
         st.markdown(f"**{texts.APP_TITLE}**")
         for path, label, icon in PAGES:
             st.page_link(path, label=label, icon=icon)
+        editor = st.session_state.get(EDITOR_KEY)
+        if editor is not None:
+            st.caption(texts.LOGGED_IN_AS.format(name=md(editor.name)))
         st.divider()
 
 
-def current_dataset() -> Dataset:
-    stamp = tuple(p.stat().st_mtime_ns for p in (PLAN_WORKBOOK, SAMPLE_WORKBOOK))
-    return _load(stamp)
+def store() -> Store:
+    return _store(default_location())
 
 
 @st.cache_resource(show_spinner=False)
-def _load(_stamp: tuple[int, ...]) -> Dataset:
-    # Loaded once per process (and again when a data file changes); the frozen Dataset is shared by sessions.
-    result = load_default(datetime.now())
-    if result.dataset is None:
-        problems = "；".join(f"{f.where}：{f.message}" for f in result.findings if f.severity == "error")
-        raise RuntimeError(f"内置数据无法载入：{problems}")
-    return result.dataset
+def _store(location: str) -> Store:
+    # One store per location and process; seeded with the embedded default data on first start.
+    opened = open_store(location)
+    upload.seed(opened)
+    return opened
+
+
+def current_version() -> VersionInfo:
+    head = store().head()
+    assert head is not None  # seeded in _store
+    return head
+
+
+def current_dataset() -> Dataset:
+    """The current version for every session: a save or rollback elsewhere shows on the next rerun."""
+    return _dataset(default_location(), current_version().number)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _dataset(location: str, number: int) -> Dataset:
+    return _store(location).version(number).dataset
 
 
 def dataset_banner(dataset: Dataset) -> None:
-    loaded = max(s.loaded_at for s in dataset.sources).strftime("%Y-%m-%d %H:%M")
-    names = "；".join(f"{s.name}" + (f" :orange-badge[{texts.SAMPLE}]" if s.is_sample else "") for s in dataset.sources)
-    st.caption(f"{texts.DATASET_LABEL}：{names} · {texts.LOADED_AT_LABEL} {loaded}")
+    version = current_version()
+    saved = version.created_at.strftime("%Y-%m-%d %H:%M")
+    names = "；".join(md(s.name) + (f" :orange-badge[{texts.SAMPLE}]" if s.is_sample else "") for s in dataset.sources)
+    st.caption(
+        f"{texts.DATASET_LABEL}：{names} · {texts.VERSION_LABEL.format(number=version.number)} · "
+        f"{texts.LOADED_AT_LABEL} {saved}（{md(version.editor)}）"
+    )
     if dataset.is_sample:
         st.warning(texts.SAMPLE_BANNER, icon=":material/info:")
+
+
+_MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~:$"
+
+
+def md(text: object) -> str:
+    """Text from a workbook, safe inside st.markdown: no links, emphasis or HTML can be smuggled in a name."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
 
 
 def status_badge(j: Judgement) -> str:

@@ -19,20 +19,20 @@ chosen = st.selectbox(texts.CHOOSE_INDICATOR, list(labels), key="indicator")
 detail = indicator_detail(dataset, labels[chosen], view)
 j = detail.judgement
 if detail.district_fallback:
-    st.info(texts.DISTRICT_FALLBACK.format(towns="、".join(view.towns)))
+    st.info(texts.DISTRICT_FALLBACK.format(towns=ui.md("、".join(view.towns))))
 
 left, right = st.columns([2, 3])
 with left:
     st.markdown(
-        f"**{texts.TARGET_LABEL}**：{detail.indicator.target_text}  \n"
-        f"**{texts.TARGET_READ_AS}**：{detail.target_reading}  \n"
+        f"**{texts.TARGET_LABEL}**：{ui.md(detail.indicator.target_text)}  \n"
+        f"**{texts.TARGET_READ_AS}**：{ui.md(detail.target_reading)}  \n"
         f"**{texts.DIRECTION_LABEL}**：{detail.direction}  \n"
-        f"**{texts.ATTRIBUTE_LABEL}**：{detail.indicator.attribute}  \n"
-        f"**{texts.PLACE_IN_PLAN}**：{detail.place}  \n"
-        f"**{texts.BASE_LABEL}**：{detail.base}"
+        f"**{texts.ATTRIBUTE_LABEL}**：{ui.md(detail.indicator.attribute)}  \n"
+        f"**{texts.PLACE_IN_PLAN}**：{ui.md(detail.place)}  \n"
+        f"**{texts.BASE_LABEL}**：{ui.md(detail.base)}"
     )
-    st.markdown(f"**{j.town}** {ui.status_badge(j)} {texts.TREND_LABEL} {j.trend or '—'}")
-    st.markdown(f"**{texts.STATUS_REASON}**：{j.reason}")
+    st.markdown(f"**{ui.md(j.town)}** {ui.status_badge(j)} {texts.TREND_LABEL} {j.trend or '—'}")
+    st.markdown(f"**{texts.STATUS_REASON}**：{ui.md(j.reason)}")
 with right:
     chart = charts.history(dataset, detail.indicator, detail.town, view.year)
     if chart is None:

@@ -50,8 +50,8 @@ st.subheader(texts.PROFILE_TITLE)
 focus = st.selectbox(texts.FOCUS_TOWN, focus_options, key="town_focus")
 p = profile(dataset, focus, view)
 st.markdown(
-    f"### {p.town.name}\n**{texts.TOWN_KIND}**：{p.town.kind or '—'}  \n"
-    f"**{texts.TOWN_POSITIONING}**：{p.town.positioning or '—'}  \n:gray[{p.town.source}]"
+    f"### {ui.md(p.town.name)}\n**{texts.TOWN_KIND}**：{ui.md(p.town.kind or '—')}  \n"
+    f"**{texts.TOWN_POSITIONING}**：{ui.md(p.town.positioning or '—')}  \n:gray[{ui.md(p.town.source)}]"
 )
 left, right = st.columns(2)
 with left:
@@ -59,7 +59,7 @@ with left:
     if p.judgements:
         units = {i.name: i.unit for i in dataset.indicators}
         for j in p.judgements:
-            st.markdown(f"{j.indicator}：{format_value(j.value, units[j.indicator])}（{j.year}）{ui.status_badge(j)}")
+            st.markdown(f"{ui.md(j.indicator)}：{ui.md(format_value(j.value, units[j.indicator]))}（{j.year}）{ui.status_badge(j)}")
     else:
         st.info(texts.NO_TOWN_VALUES)
 with right:

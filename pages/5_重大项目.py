@@ -140,8 +140,8 @@ else:
     detail = projects.project_detail(by_code[code])
     facts, chart_column = st.columns([3, 2])
     with facts:
-        st.markdown(f"#### {detail.row.project.name}")
-        st.markdown("  \n".join(f"**{label}**：{value}" for label, value in detail.facts))
+        st.markdown(f"#### {ui.md(detail.row.project.name)}")
+        st.markdown("  \n".join(f"**{label}**：{ui.md(value)}" for label, value in detail.facts))
     with chart_column:
         st.markdown(f"**{texts.PROJECT_YEARLY}**")
         chart = project_charts.project_years(detail.row)

@@ -74,3 +74,56 @@ def test_indicator_page_shows_history_and_target_reading(server: str, browser) -
     assert "目标解读" in body and "判断依据" in body
     shoot(page, "indicator.png")
     page.close()
+
+
+def test_a_copied_link_opens_the_filtered_view(server: str, browser) -> None:
+    page = open_page(browser, f"{server}/?town=杨柳青镇&chapter=6", charts=9)  # 第六章 holds 9 indicators
+    body = page.inner_text("body")
+    assert "当前视图：杨柳青镇 · 第六章" in body.replace("\n", "")
+    assert "城镇新增就业" in body and "森林覆盖率" not in body  # 森林覆盖率 belongs to 第五章
+    shoot(page, "link-town-chapter.png")
+    page.close()
+
+
+def test_town_page(server: str, browser) -> None:
+    page = open_page(browser, f"{server}/街镇", charts=3)
+    body = page.inner_text("body")
+    assert "镇街示意图（非行政边界）" in body and "镇街概况" in body
+    shoot(page, "towns.png")
+    page.close()
+
+
+def test_projects_page(server: str, browser) -> None:
+    page = open_page(browser, f"{server}/重大项目", charts=3)
+    body = page.inner_text("body")
+    assert "755.97" in body and "未披露" in body
+    shoot(page, "projects.png")
+    page.close()
+
+
+def test_upload_through_the_browser_changes_the_dashboard(browser, tmp_path: Path) -> None:
+    """An editor logs in, uploads a workbook, saves it, and the overview shows the new figure."""
+    from tests.workbooks import workbook
+    from xq_metrics import auth
+    from xq_metrics.store import open_store
+
+    store_path = tmp_path / "browser.sqlite3"
+    auth.add_editor(open_store(str(store_path)), "李四", "browser-pass-1")
+    upload = tmp_path / "森林覆盖率2025.xlsx"
+    upload.write_bytes(workbook({"指标数据": [["指标", "镇街", "年份", "数值"], ["森林覆盖率", "全区", 2025, 31.5]]}))
+    with streamlit_server(env={"XQ_STORE": str(store_path)}) as url:
+        page = open_page(browser, f"{url}/数据管理", charts=0)
+        page.get_by_label("用户名").fill("李四")
+        page.get_by_label("密码").fill("browser-pass-1")
+        page.get_by_role("button", name="登录").click()
+        page.get_by_text("已登录：李四").first.wait_for(timeout=30_000)
+        page.locator("input[type='file']").set_input_files(str(upload))
+        page.get_by_text("文件可以使用").wait_for(timeout=60_000)
+        shoot(page, "upload-check.png")
+        page.get_by_role("button", name="保存为新版本").click()
+        page.get_by_text("已保存为第2版").wait_for(timeout=60_000)
+        page.close()
+        overview = open_page(browser, f"{url}/?chapter=5", charts=1)
+        assert "31.5%" in overview.inner_text("body")
+        shoot(overview, "after-upload.png")
+        overview.close()

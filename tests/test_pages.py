@@ -171,3 +171,18 @@ def test_empty_filter_result_says_why() -> None:
     assert any("没有分镇街填报的指标" in i.value for i in at.info)
     at.switch_page("pages/1_指标详情.py").run()
     assert any("没有主要指标" in i.value for i in at.info)
+
+
+def test_markup_in_a_link_or_a_name_is_shown_as_text() -> None:
+    """A crafted link must not put a clickable javascript: link or HTML on an official's screen."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["town"] = ["[点我](javascript:alert(1))<script>x</script>"]
+    at.run()
+    notice = next(w.value for w in at.warning if "已忽略" in w.value)
+    assert "\\[点我\\]\\(javascript" in notice and "\\<script\\>" in notice
+
+
+def test_md_escapes_every_markdown_character() -> None:
+    import ui
+
+    assert ui.md("**粗体** [链接](http://x) <b>") == "\\*\\*粗体\\*\\* \\[链接\\]\\(http\\://x\\) \\<b\\>"

@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from typing import Generic, TypeVar
 
@@ -38,9 +39,14 @@ class Cell(Generic[T]):
     unit: str = ""  # a unit typed after the figure, as read
 
 
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Full-width to half-width and no white space of any width: for comparing names and headers."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    # Cached: a large upload repeats the same few hundred indicator and town names in every row.
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def is_blank(raw: object) -> bool:

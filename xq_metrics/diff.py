@@ -73,9 +73,9 @@ def preview(old: Dataset | None, new: Dataset, uploaded_sheets: set[str]) -> Pre
         after = {table.key(r): r for r in getattr(new, table.attribute)}
         found: list[Change] = []
         for key in after.keys() - before.keys():
-            found.append(Change(table.sheet.name, ADDED, _show(key), "", None, _row(after[key])))
+            found.append(Change(table.sheet.name, ADDED, _show(key), "", None, _row(table.sheet, after[key])))
         for key in before.keys() - after.keys():
-            found.append(Change(table.sheet.name, REMOVED, _show(key), "", _row(before[key]), None))
+            found.append(Change(table.sheet.name, REMOVED, _show(key), "", _row(table.sheet, before[key]), None))
         for key in before.keys() & after.keys():
             if before[key] == after[key]:
                 continue
@@ -99,8 +99,9 @@ def _show(key: tuple) -> str:
     return " / ".join(str(k) for k in key)
 
 
-def _row(item: object) -> str:
-    return "；".join(f"{f.name}={getattr(item, f.name)}" for f in fields(item) if getattr(item, f.name) not in (None, "", ()))
+def _row(sheet: schema.Sheet, item: object) -> str:
+    shown = ((f.name, getattr(item, f.name)) for f in fields(item))
+    return "；".join(f"{_header(sheet, name)}={value}" for name, value in shown if value not in (None, "", ()))
 
 
 def _header(sheet: schema.Sheet, attribute: str) -> str:

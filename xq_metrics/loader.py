@@ -25,6 +25,8 @@ from .safety import screen
 
 # Sheets a workbook must hold when nothing else supplies them.
 REQUIRED_SHEETS = (schema.STRUCTURE, schema.INDICATORS, schema.TOWNS)
+# Data sheets add to the data in use row by row; catalogue sheets replace their list.
+UPSERT_SHEETS = {s.key for s in (schema.VALUES, schema.CITY_TARGETS, schema.REFERENCE, schema.ASSESSMENTS, schema.PROGRESS)}
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,8 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
     findings = list(parsed.findings)
     sheets = parsed.sheets
     for sheet in sheets.values():
-        _check_duplicates(sheet, findings)
+        if sheet.sheet.key not in UPSERT_SHEETS:  # data sheets are checked on resolved keys, in _upsert
+            _check_duplicates(sheet, findings)
     if base is None:
         for sheet in REQUIRED_SHEETS:
             if sheet.key not in sheets:
@@ -166,24 +169,24 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
 
     observations = _upsert(
         sheets, schema.VALUES, base.observations if base else (), value_row,
-        key=lambda o: (o.indicator, o.town, o.year),
+        key=lambda o: (o.indicator, o.town, o.year), findings=findings,
     )
     city_targets = _upsert(
         sheets, schema.CITY_TARGETS, base.city_targets if base else (),
         lambda row: _city_target(row, indicator_of(row, schema.CITY_TARGETS)),
-        key=lambda t: (t.indicator, t.year),
+        key=lambda t: (t.indicator, t.year), findings=findings,
     )
     references = _upsert(
         sheets, schema.REFERENCE, base.references if base else (),
         lambda row: _reference(row, town_of(row, schema.REFERENCE)),
-        key=lambda r: (r.name, r.town, r.year),
+        key=lambda r: (r.name, r.town, r.year), findings=findings,
     )
     for row in rows(schema.ASSESSMENTS):
         choice(row, schema.ASSESSMENTS, "status", (texts.STATUS_AHEAD, texts.STATUS_FASTER, texts.STATUS_ON_TRACK, texts.STATUS_LAGGING))
     assessments = _upsert(
         sheets, schema.ASSESSMENTS, base.assessments if base else (),
         lambda row: _assessment(row, indicator_of(row, schema.ASSESSMENTS), town_of(row, schema.ASSESSMENTS)),
-        key=lambda a: (a.indicator, a.town, a.year),
+        key=lambda a: (a.indicator, a.town, a.year), findings=findings,
     )
 
     findings.sort(key=sort_key)
@@ -239,16 +242,33 @@ def _replace(sheets: dict[str, ParsedSheet], sheet: schema.Sheet, old: tuple, bu
 
 def _upsert(
     sheets: dict[str, ParsedSheet], sheet: schema.Sheet, old: tuple, build: Callable[[Row], object],
-    key: Callable[[object], tuple],
+    key: Callable[[object], tuple], findings: list[Finding],
 ) -> tuple:
-    """Data sheets add to what is in use: a row replaces the old row with the same key, others are kept."""
+    """Data sheets add to what is in use: a row replaces the old row with the same key, others are kept.
+
+    Two rows of the upload with one key (after names are resolved: 杨柳青 and 杨柳青镇 are one town) are an error
+    naming both rows, never a silent last-one-wins.
+    """
     if sheet.key not in sheets:
         return old
+    parsed = sheets[sheet.key]
     merged = {key(item): item for item in old}
-    for row in sheets[sheet.key].rows:
+    first_row: dict[tuple, int] = {}
+    for row in parsed.rows:
         item = build(row)
-        if item is not None:
-            merged[key(item)] = item
+        if item is None:
+            continue
+        k = key(item)
+        if k in first_row:
+            findings.append(
+                finding(
+                    "DUPLICATE_KEY", sheet=parsed.title, row=row.number, column=row.columns.get(sheet.unique[0]),
+                    detail=first_row[k], key="、".join(str(part) for part in k),
+                )
+            )
+            continue
+        first_row[k] = row.number
+        merged[k] = item
     return tuple(merged.values())
 
 
@@ -300,7 +320,7 @@ def _assemble_progress(
         built_progress[row.number] = _progress(row, project.code if project else None, unit)
     progress = _upsert(
         sheets, schema.PROGRESS, old, lambda row: built_progress[row.number],
-        key=lambda p: (p.project, p.year),
+        key=lambda p: (p.project, p.year), findings=findings,
     )
     with_total = {p.code: p for p in projects if p.investment_yi is not None}
     over_total: set[str] = set()
@@ -330,7 +350,14 @@ def _indicator_resolver(indicators: tuple[Indicator, ...]) -> Callable[[object],
     for ind in indicators:
         for alias in (ind.name, ind.label, f"{ind.name}({ind.unit})", str(ind.code)):
             lookup[cells.fold(alias)] = ind.name
-    return lambda raw: lookup.get(cells.fold(cells.text(raw)))
+    memo: dict[object, str | None] = {}  # a large upload names the same indicators over and over
+
+    def resolve(raw: object) -> str | None:
+        if raw not in memo:
+            memo[raw] = lookup.get(cells.fold(cells.text(raw)))
+        return memo[raw]
+
+    return resolve
 
 
 def _town_resolver(towns: tuple[Town, ...]) -> Callable[[object], str | None]:
@@ -339,9 +366,13 @@ def _town_resolver(towns: tuple[Town, ...]) -> Callable[[object], str | None]:
         for alias in (town.name, *town.aliases):
             lookup[cells.fold(alias)] = town.name
 
+    memo: dict[object, str | None] = {}
+
     def resolve(raw: object) -> str | None:
-        value = cells.text(raw)
-        return texts.DISTRICT if not value else lookup.get(cells.fold(value))
+        if raw not in memo:
+            value = cells.text(raw)
+            memo[raw] = texts.DISTRICT if not value else lookup.get(cells.fold(value))
+        return memo[raw]
 
     return resolve
 

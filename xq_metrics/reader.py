@@ -120,23 +120,93 @@ def _read_sheet(
     letters = {key: get_column_letter(index + 1) for key, index in columns.items()}
     headers = {key: sheet.column(key).header for key in columns}
     broken = _bad_cell_findings(title, header_row, letters, headers, bad, findings)
-    for offset, line in enumerate(grid[header_index + 1 :], start=header_row + 1):
-        raws = {key: (line[index] if index < len(line) else None) for key, index in columns.items()}
-        if all(cells.is_blank(v) for v in raws.values()) and not any((offset, k) in broken for k in columns):
-            continue  # blank rows separate blocks in real sheets
-        values: dict[str, object] = {}
-        units: dict[str, str] = {}
-        for column in sheet.columns:
-            if column.key not in columns or (offset, column.key) in broken:
-                values[column.key] = None
-                continue
-            where = {"sheet": title, "row": offset, "column": letters[column.key], "header": column.header}
-            cell = read_cell(column, raws[column.key], where, findings)
-            values[column.key] = cell.value
+    lines = grid[header_index + 1 :]
+    first = header_row + 1
+    mapped_columns = [c for c in sheet.columns if c.key in columns]
+    # Column by column: the common cells take a fast path through map(); only the rest go through read_cell.
+    by_key: dict[str, list[object]] = {}
+    units: dict[int, dict[str, str]] = {}  # data-row index -> column key -> unit typed after the figure
+    for column in mapped_columns:
+        index = columns[column.key]
+        raws = [line[index] if index < len(line) else None for line in lines]
+        values = list(map(FAST[column.kind], raws))
+        for i in [i for i, v in enumerate(values) if v is _SLOW]:
+            where = {"sheet": title, "row": first + i, "column": letters[column.key], "header": column.header}
+            cell = read_cell(column, raws[i], where, findings, required=False)
+            values[i] = cell.value
             if cell.unit:
-                units[column.key] = cell.unit
-        result.rows.append(Row(offset, values, letters, units))
+                units.setdefault(i, {})[column.key] = cell.unit
+        if broken:
+            for row_number, key in broken:
+                if key == column.key and 0 <= row_number - first < len(values):
+                    values[row_number - first] = None
+        by_key[column.key] = values
+    keys = list(by_key)
+    unmapped = {c.key: None for c in sheet.columns if c.key not in columns}
+    required = [c for c in mapped_columns if c.required]
+    broken_rows = {row_number for row_number, _ in broken}
+    width = len(keys)
+    for i, row_values in enumerate(zip(*by_key.values())):
+        number = first + i
+        if row_values.count(None) == width and number not in broken_rows:
+            continue  # blank rows separate blocks in real sheets
+        values = dict(zip(keys, row_values))
+        for column in required:
+            if values[column.key] is None and (number, column.key) not in broken and _readable(findings, number, column):
+                findings.append(
+                    finding("MISSING_VALUE", sheet=title, row=number, column=letters[column.key], header=column.header)
+                )
+        result.rows.append(Row(number, {**values, **unmapped}, letters, units.get(i, {})))
     return result
+
+
+def _readable(findings: list[Finding], row: int, column: schema.Column) -> bool:
+    """False when the cell already has a reading error: an empty result there is not a second problem."""
+    return not findings or not any(f.row == row and f.header == column.header and f.severity == "error" for f in findings[-8:])
+
+
+# Fast paths for cells that need no interpretation (most of a large file); anything else takes read_cell,
+# which reports what it normalised. _SLOW means "not sure: take the full path".
+_SLOW = object()
+
+
+def _fast_text(raw: object) -> object:
+    if raw is None or raw == "":
+        return None
+    if type(raw) is str:
+        return raw.strip() or None
+    return _SLOW
+
+
+def _fast_number(raw: object) -> object:
+    if raw is None or raw == "":
+        return None
+    if type(raw) is float and raw == raw and raw not in (float("inf"), float("-inf")):
+        return raw
+    if type(raw) is int:
+        return float(raw)
+    return _SLOW
+
+
+def _fast_integer(raw: object) -> object:
+    if raw is None or raw == "":
+        return None
+    if type(raw) is int or (type(raw) is float and raw.is_integer()):
+        return int(raw)
+    return _SLOW
+
+
+def _fast_year(raw: object) -> object:
+    if raw is None or raw == "":
+        return None
+    if (type(raw) is int or (type(raw) is float and raw.is_integer())) and 1990 <= raw <= 2100:
+        return int(raw)
+    return _SLOW
+
+
+FAST: dict[str, Callable[[object], object]] = {
+    "text": _fast_text, "number": _fast_number, "int": _fast_integer, "year": _fast_year,
+}
 
 
 def _find_header(sheet: schema.Sheet, grid: list[list[object]]) -> tuple[int | None, dict[str, int]]:
@@ -155,7 +225,9 @@ def _find_header(sheet: schema.Sheet, grid: list[list[object]]) -> tuple[int | N
     return None, {}
 
 
-def read_cell(column: schema.Column, raw: object, where: dict[str, object], findings: list[Finding]) -> cells.Cell:
+def read_cell(
+    column: schema.Column, raw: object, where: dict[str, object], findings: list[Finding], required: bool = True
+) -> cells.Cell:
     """One cell by its column's kind; a reading that differs from the typing is reported, never silent."""
     if column.kind == "text":
         cell: cells.Cell = cells.Cell(cells.text(raw) or None)
@@ -170,7 +242,7 @@ def read_cell(column: schema.Column, raw: object, where: dict[str, object], find
         if cell.changed:
             understood = texts.NOT_REPORTED if cell.value is None else cell.value
             findings.append(finding("NORMALISED", "warning", seen=raw, understood=understood, **where))  # type: ignore[arg-type]
-    if column.required and cell.value is None and cell.ok:
+    if required and column.required and cell.value is None and cell.ok:
         findings.append(finding("MISSING_VALUE", **where))  # type: ignore[arg-type]
     return cell
 

@@ -1,0 +1,15 @@
+"""Every test run gets its own store, so no test reads or writes the dashboard's var/ data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "xq.sqlite3"
+    os.environ["XQ_STORE"] = str(path)  # read by store.default_location() and inherited by `streamlit run`
+    return path

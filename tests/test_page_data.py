@@ -1,0 +1,105 @@
+"""数据管理 under AppTest: logged out refused, then upload, report, preview, save, history, rollback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests import messy
+from tests import hostile
+from tests.workbooks import workbook
+from xq_metrics import auth
+from xq_metrics.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = "pages/6_数据管理.py"
+GOOD = workbook({"指标数据": [["指标", "镇街", "年份", "数值", "来源"], ["森林覆盖率", "全区", 2025, 25.9, "区林业局"]]})
+
+
+@pytest.fixture()
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("XQ_STORE", str(tmp_path / "page.sqlite3"))
+    opened = open_store(str(tmp_path / "page.sqlite3"))
+    auth.add_editor(opened, "张三", "correct-horse-1")
+    return opened
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def log_in(at: AppTest, password: str = "correct-horse-1") -> AppTest:
+    at.text_input(key="login_name").input("张三")
+    at.text_input(key="login_password").input(password)
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_logged_out_sees_history_but_cannot_upload(store) -> None:
+    at = open_page()
+    assert len(at.get("file_uploader")) == 0
+    assert any("需要编辑人员登录" in i.value for i in at.info)
+    assert at.dataframe[0].value["类型"].tolist() == ["初始数据"]  # seeded with the embedded default
+    assert "rollback" not in {b.key for b in at.button}
+
+
+def test_wrong_password_is_refused_and_counted(store) -> None:
+    at = log_in(open_page(), "wrong-password")
+    assert any("用户名或密码错误" in e.value for e in at.error)
+    assert store.editor_record("张三").failed_count == 1
+
+
+def test_upload_report_preview_save_history_rollback(store) -> None:
+    at = log_in(open_page())
+    assert any("已登录：张三" in s.value for s in at.success)
+    at.file_uploader(key="upload_0").upload("2025年一季度.xlsx", GOOD).run()
+    assert not at.exception, at.exception
+    assert any("文件可以使用" in s.value for s in at.success)
+    tables = at.dataframe[0].value
+    assert dict(zip(tables["表"], tables["本次"]))["指标数据"] == "本次上传"
+    assert dict(zip(tables["表"], tables["本次"]))["指标"] == "保持不变"
+    at.button(key="save").click().run()
+    assert not at.exception, at.exception
+    assert store.head().number == 2 and store.head().editor == "张三"
+    assert any(o.year == 2025 and o.value == 25.9 for o in store.current().dataset.observations)
+    assert any("已保存为第2版" in s.value for s in at.success)
+
+    at.selectbox(key="history_version").set_value(1).run()
+    at.button(key="rollback").click().run()
+    assert not at.exception, at.exception
+    head = store.head()
+    assert (head.number, head.kind, head.rolled_back_from) == (3, "rollback", 1)
+    assert not any(o.year == 2025 for o in store.current().dataset.observations)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("宏.xlsx", hostile.vba_project(), "MACROS"),
+        ("公式.xlsx", messy.formula_without_value(), "FORMULA_NO_VALUE"),
+        ("旧格式.xls", hostile.legacy_xls(), "LEGACY_XLS"),
+        ("数据.xlsx", hostile.csv_renamed(), "NOT_XLSX"),
+    ],
+)
+def test_bad_files_are_explained_and_change_nothing(store, name: str, data: bytes, code: str) -> None:
+    at = log_in(open_page())
+    at.file_uploader(key="upload_0").upload(name, data).run()
+    assert not at.exception, at.exception
+    assert any("不能保存" in e.value for e in at.error)
+    assert code in set(at.dataframe[0].value["代码"])
+    assert "save" not in {b.key for b in at.button}  # no save button for a refused file
+    assert store.head().number == 1
+
+
+def test_cancel_changes_nothing(store) -> None:
+    at = log_in(open_page())
+    at.file_uploader(key="upload_0").upload("x.xlsx", GOOD).run()
+    at.button(key="cancel").click().run()
+    assert any("已取消" in s.value for s in at.success)
+    assert store.head().number == 1
