@@ -73,3 +73,29 @@ def test_missing_file_and_text_report(capsys, tmp_path: Path) -> None:
     assert "有错误" in capsys.readouterr().out
     assert main(["check", str(SAMPLE_WORKBOOK)]) == 0
     assert "可以使用" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("builder", "name", "code"),
+    [
+        ("vba_project", "宏.xlsx", "MACROS"),
+        ("external_link", "外链.xlsx", "EXTERNAL_LINK"),
+        ("doctype_entity", "实体.xlsx", "XML_DTD"),
+        ("declared_total_bomb", "炸弹.xlsx", "ZIP_BOMB"),
+        ("huge_dimension", "巨表.xlsx", "TOO_LARGE"),
+        ("legacy_xls", "旧.xls", "LEGACY_XLS"),
+        ("encrypted_xlsx", "加密.xlsx", "ENCRYPTED"),
+    ],
+)
+def test_hostile_files_are_refused_by_the_cli(tmp_path: Path, builder: str, name: str, code: str) -> None:
+    from tests import hostile
+
+    path = tmp_path / name
+    path.write_bytes(getattr(hostile, builder)())
+    run = subprocess.run(
+        [sys.executable, "-m", "xq_metrics", "check", str(path), "--json"], cwd=ROOT, capture_output=True, text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    out = json.loads(run.stdout)
+    assert out["ok"] is False and code in {f["code"] for f in out["findings"]}

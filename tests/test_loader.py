@@ -230,3 +230,14 @@ def test_attribute_must_be_one_of_the_two(value: str, code: str) -> None:
     f = only(result.findings, code)
     assert (f.sheet, f.row, f.column) == ("指标", 3, "F")
     assert re.search("预期性.*约束性", f.message)
+
+
+def test_a_target_the_parser_cannot_read_is_a_warning_not_a_guess() -> None:
+    result = load(plan_with(lambda b: b[schema.INDICATORS.name].__setitem__("E4", "约7成")))
+    assert result.ok  # a warning: the indicator is shown as 需人工研判
+    f = only(result.findings, "TARGET_UNREAD")
+    assert (f.sheet, f.row, f.column, f.seen, f.severity) == ("指标", 4, "E", "约7成", "warning")
+    indicator = next(i for i in result.dataset.indicators if i.code == 3)
+    from xq_metrics.status import evaluate
+
+    assert evaluate(result.dataset, indicator).status == "需人工研判"

@@ -22,6 +22,7 @@ from .model import (
 from .projects import canonical_unit, code_from_excel_date, fmt_yi, project_hint, to_yi
 from .reader import ParsedSheet, ParsedWorkbook, Row, read_workbook
 from .safety import screen
+from .targets import parse as parse_target
 
 # Sheets a workbook must hold when nothing else supplies them.
 REQUIRED_SHEETS = (schema.STRUCTURE, schema.INDICATORS, schema.TOWNS)
@@ -136,6 +137,16 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
         check_place(row, schema.INDICATORS)
         choice(row, schema.INDICATORS, "attribute", texts.ATTRIBUTES)
         choice(row, schema.INDICATORS, "direction", (texts.DIRECTION_UP, texts.DIRECTION_DOWN))
+        target_text = row.values["target_text"]
+        if target_text is not None and not parse_target(str(target_text)).understood:
+            # Read as 需人工研判, never guessed: say so while the file is still in the official's hands.
+            findings.append(
+                finding(
+                    "TARGET_UNREAD", "warning", sheet=title(schema.INDICATORS), row=row.number,
+                    column=row.columns.get("target_text"), header=schema.INDICATORS.column("target_text").header,
+                    seen=target_text,
+                )
+            )
 
     projects = _replace(sheets, schema.PROJECTS, base.projects if base else (), _project)
     for row in rows(schema.PROJECTS):
