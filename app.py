@@ -41,7 +41,7 @@ for category in categories:
     members = [c for c in shown if c.indicator.category == category]
     if not members:
         continue
-    st.subheader(category)
+    st.subheader(ui.md(category))
     for start in range(0, len(members), 3):
         for column, card in zip(st.columns(3), members[start : start + 3]):
             indicator, j = card.indicator, card.main

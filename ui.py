@@ -56,7 +56,9 @@ def global_filters(dataset: Dataset) -> view.Filters:
         parsed = view.from_params(params, dataset)
         st.session_state[_STATE] = parsed.filters
         st.session_state[_NOTICE] = parsed.ignored
-    current: view.Filters = st.session_state[_STATE]
+    # Re-read against the data in use: a version saved meanwhile may no longer hold a chosen section.
+    current = view.from_params(st.session_state[_STATE].to_params(), dataset).filters
+    st.session_state[_STATE] = current
     st.session_state[_W_TOWNS] = list(current.towns)
     st.session_state[_W_CHAPTERS] = list(current.chapters)
     st.session_state[_W_SECTIONS] = list(current.sections)
@@ -150,6 +152,16 @@ def current_dataset() -> Dataset:
     return _dataset(default_location(), current_version().number)
 
 
+def original_file(number: int) -> bytes:
+    return _original(default_location(), number)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _original(location: str, number: int) -> bytes:
+    # A version's original never changes: fetched once, not on every rerun of every viewer.
+    return _store(location).original(number)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _dataset(location: str, number: int) -> Dataset:
     return _store(location).version(number).dataset
@@ -173,6 +185,14 @@ _MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~:$"
 def md(text: object) -> str:
     """Text from a workbook, safe inside st.markdown: no links, emphasis or HTML can be smuggled in a name."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+def chart_or_notice(chart: object | None, notice: str) -> None:
+    """Draw the chart, or say why there is none: an empty chart tells an official nothing."""
+    if chart is None:
+        st.info(notice)
+    else:
+        st.altair_chart(chart, width="stretch")
 
 
 def status_badge(j: Judgement) -> str:

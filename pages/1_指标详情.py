@@ -34,11 +34,7 @@ with left:
     st.markdown(f"**{ui.md(j.town)}** {ui.status_badge(j)} {texts.TREND_LABEL} {j.trend or '—'}")
     st.markdown(f"**{texts.STATUS_REASON}**：{ui.md(j.reason)}")
 with right:
-    chart = charts.history(dataset, detail.indicator, detail.town, view.year)
-    if chart is None:
-        st.info(texts.NOT_REPORTED)
-    else:
-        st.altair_chart(chart)
+    ui.chart_or_notice(charts.history(dataset, detail.indicator, detail.town, view.year), texts.NOT_REPORTED)
 
 st.subheader(texts.VALUES_TABLE)
 st.dataframe(pd.DataFrame(detail.rows), hide_index=True, width="stretch")

@@ -14,6 +14,9 @@ dataset, view = ui.setup(texts.PAGE_TOWNS)
 indicators = town_indicators(dataset, view)
 towns = shown_towns(dataset, view)
 labels = {f"{i.code}. {i.label}": i for i in indicators}
+if not towns:
+    st.info(texts.NO_TOWN_VALUES)
+    st.stop()
 if not indicators:
     # Say once why the comparisons are empty instead of drawing blank charts.
     st.info(texts.NO_TOWN_INDICATOR_IN_CHAPTER if view.chapters else texts.NO_TOWN_VALUES)
@@ -41,10 +44,7 @@ if indicators:
     st.subheader(texts.RANKING_TITLE)
     rank_label = st.selectbox(texts.RANKING_INDICATOR, list(labels), key="town_rank")
     ranked, district = ranking(dataset, labels[rank_label], view)
-    if ranked:
-        st.altair_chart(charts.ranking_bar(labels[rank_label], ranked, district), width="stretch")
-    else:
-        st.info(texts.NO_TOWN_VALUES)
+    ui.chart_or_notice(charts.ranking_bar(labels[rank_label], ranked, district) if ranked else None, texts.NO_TOWN_VALUES)
 
 st.subheader(texts.PROFILE_TITLE)
 focus = st.selectbox(texts.FOCUS_TOWN, focus_options, key="town_focus")

@@ -37,7 +37,7 @@ if filters.towns and selection.excluded_no_town:
     st.caption(texts.EXCLUDED_NO_TOWN.format(count=selection.excluded_no_town))
 
 if not shown:
-    st.info(projects.empty_reason(selection, dataset), icon=":material/filter_alt_off:")
+    st.info(ui.md(projects.empty_reason(selection, dataset)), icon=":material/filter_alt_off:")
 else:
     t = projects.totals(shown)
     cells = st.columns(5)
@@ -87,11 +87,7 @@ else:
         with tab:
             if by == "town":
                 st.caption(texts.TOWN_SPLIT_NOTE)
-            chart = project_charts.investment_by(projects.rollup(shown, by, measure, town_order))
-            if chart is None:
-                st.info(texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]))
-            else:
-                st.altair_chart(chart, width="stretch")
+            ui.chart_or_notice(project_charts.investment_by(projects.rollup(shown, by, measure, town_order)), texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]))
 
     left, right = st.columns(2)
     with left:
@@ -99,37 +95,21 @@ else:
         ranked = projects.largest(shown, measure)
         missing = sum(1 for r in shown if r.measure(measure) is None)
         st.caption(texts.LARGEST_NOTE.format(measure=MEASURE_LABELS[measure], count=len(shown) - missing, missing=missing))
-        chart = project_charts.largest_projects(shown, measure)
-        if chart is None:
-            st.info(texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]))
-        else:
-            st.altair_chart(chart, width="stretch")
+        ui.chart_or_notice(project_charts.largest_projects(shown, measure), texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]))
     with right:
         st.markdown(f"**{texts.CHART_YEARLY}**")
         st.caption(texts.YEARLY_NOTE)
-        chart = project_charts.yearly_investment(shown)
-        if chart is None:
-            st.info(texts.NO_YEARLY)
-        else:
-            st.altair_chart(chart, width="stretch")
+        ui.chart_or_notice(project_charts.yearly_investment(shown), texts.NO_YEARLY)
 
     st.markdown(f"**{texts.CHART_PLAN_VS_DONE}**")
     st.caption(texts.PLAN_VS_DONE_NOTE)
-    chart = project_charts.plan_vs_done(shown)
-    if chart is None:
-        st.info(texts.NO_PLAN_VS_DONE)
-    else:
-        st.altair_chart(chart, width="stretch")
+    ui.chart_or_notice(project_charts.plan_vs_done(shown), texts.NO_PLAN_VS_DONE)
 
     st.markdown(f"**{texts.CHART_SCHEDULE}**")
     today = date.today()
     unscheduled = sum(1 for r in shown if r.start_year is None or r.end_year is None)
     st.caption(texts.SCHEDULE_NOTE.format(today=today.isoformat(), missing=unscheduled))
-    chart = project_charts.schedule(shown, today)
-    if chart is None:
-        st.info(texts.NO_SCHEDULE)
-    else:
-        st.altair_chart(chart, width="stretch")
+    ui.chart_or_notice(project_charts.schedule(shown, today), texts.NO_SCHEDULE)
 
     st.subheader(texts.PANEL_TITLE)
     by_code = {r.code: r for r in shown}
@@ -144,10 +124,6 @@ else:
         st.markdown("  \n".join(f"**{label}**：{ui.md(value)}" for label, value in detail.facts))
     with chart_column:
         st.markdown(f"**{texts.PROJECT_YEARLY}**")
-        chart = project_charts.project_years(detail.row)
-        if chart is None:
-            st.info(texts.NO_PROJECT_PROGRESS)
-        else:
-            st.altair_chart(chart, width="stretch")
+        ui.chart_or_notice(project_charts.project_years(detail.row), texts.NO_PROJECT_PROGRESS)
     if not detail.years.empty:
         st.dataframe(detail.years, hide_index=True, width="stretch")

@@ -46,7 +46,9 @@ else:
         # Checked once per file and data version, not on every rerun of the page.
         key = (file.file_id, ui.current_version().number)
         if st.session_state.get("checked_key") != key:
-            st.session_state["checked"] = upload.check(store, file.getvalue(), file.name)
+            checked = upload.check(store, file.getvalue(), file.name)
+            st.session_state["checked"] = checked
+            st.session_state["report_xlsx"] = checked.report_xlsx() if checked.findings else b""
             st.session_state["checked_key"] = key
         checked = st.session_state["checked"]
         errors = sum(f.severity == "error" for f in checked.findings)
@@ -61,9 +63,9 @@ else:
             st.caption(texts.REPORT_COUNTS)
             st.dataframe(pd.DataFrame(checked.counts()), hide_index=True)
             a, b = st.columns(2)
-            a.download_button(texts.REPORT_JSON, checked.report_json(), file_name="检查结果.json", mime="application/json")
+            a.download_button(texts.REPORT_JSON, checked.report_json(), file_name=texts.REPORT_JSON_FILE, mime="application/json")
             b.download_button(
-                texts.REPORT_XLSX, checked.report_xlsx(), file_name="检查结果.xlsx",
+                texts.REPORT_XLSX, st.session_state["report_xlsx"], file_name=texts.REPORT_XLSX_FILE,
                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
         if checked.same_as is not None:
@@ -122,7 +124,9 @@ chosen = st.selectbox(texts.HISTORY_CHOOSE, numbers, key="history_version",
                       format_func=lambda n: texts.VERSION_LABEL.format(number=n))
 info = next(v for v in history if v.number == chosen)
 left, right = st.columns(2)
-left.download_button(texts.DOWNLOAD_ORIGINAL, store.original(chosen), file_name=info.file_name, key="download_original")
+left.download_button(
+    texts.DOWNLOAD_ORIGINAL, ui.original_file(chosen), file_name=info.file_name, key="download_original"
+)
 if editor is not None and chosen != numbers[0]:
     if right.button(texts.ROLLBACK_BUTTON, key="rollback"):
         restored = store.rollback(chosen, editor)

@@ -56,29 +56,20 @@ def hidden_values_sheet() -> bytes:
 
 
 def year_as_date_serial() -> bytes:
-    book = Workbook()
-    ws = book.active
-    ws.title = "指标数据"
-    ws.append(HEADER)
+    book, ws = _values_sheet()
     ws.append(["森林覆盖率", "全区", 45658, 25.1, ""])  # 2025-01-01 whose date format was lost
     ws.append(["城镇调查失业率", "全区", datetime(2025, 12, 31), 5.0, ""])
     return _save(book)
 
 
 def formula_without_value() -> bytes:
-    book = Workbook()
-    ws = book.active
-    ws.title = "指标数据"
-    ws.append(HEADER)
+    book, ws = _values_sheet()
     ws.append(["森林覆盖率", "全区", 2025, "=24.6+0.5", ""])  # openpyxl saves formulas without a cached value
     return _save(book)
 
 
 def error_cell() -> bytes:
-    book = Workbook()
-    ws = book.active
-    ws.title = "指标数据"
-    ws.append(HEADER)
+    book, ws = _values_sheet()
     ws.append(["森林覆盖率", "全区", 2025, None, ""])
     ws["D2"].value = "#REF!"
     ws["D2"].data_type = "e"
@@ -99,6 +90,15 @@ def unreadable_number() -> bytes:
 
 def wrong_unit() -> bytes:
     return workbook({"指标数据": [HEADER, ["城镇新增就业", "全区", 2025, "23000人"], ["基本养老保险参保人数", "全区", 2025, "23亿元"]]})
+
+
+def _values_sheet():
+    """A workbook whose one sheet is 指标数据 with its header: cells are then set as a case needs."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "指标数据"
+    ws.append(HEADER)
+    return book, ws
 
 
 def _save(book: Workbook) -> bytes:

@@ -241,3 +241,35 @@ def test_a_target_the_parser_cannot_read_is_a_warning_not_a_guess() -> None:
     from xq_metrics.status import evaluate
 
     assert evaluate(result.dataset, indicator).status == "需人工研判"
+
+
+def test_renaming_an_indicator_that_has_values_is_refused() -> None:
+    base = load_default().dataset
+    result = load(plan_with(lambda b: b[schema.INDICATORS.name].__setitem__("C19", "森林覆盖率（新口径）")), base=base)
+    assert not result.ok
+    f = only(result.findings, "ORPHANED_ROWS")
+    assert (f.sheet, f.seen) == ("指标", "森林覆盖率") and "2条" in f.message
+
+
+def test_an_empty_town_sheet_would_remove_every_town_and_is_refused() -> None:
+    result = load(workbook({"镇街": [["名称", "类型"]]}), base=load_default().dataset)
+    assert not result.ok
+    assert {"EMPTY_SHEET", "ORPHANED_ROWS"} <= {f.code for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "value", "seen"),
+    [("镇街", "D12", "杨柳青镇", "杨柳青镇"), ("镇街", "D12", "杨柳青", "杨柳青"), ("指标", "C19", "森林覆盖率", None)],
+)
+def test_a_name_or_alias_can_belong_to_one_entry_only(sheet: str, cell: str, value: str, seen: str | None) -> None:
+    def clash(book: Workbook) -> None:
+        if sheet == "指标":
+            book[sheet]["C18"] = value  # indicator 17 renamed to indicator 18's name
+        else:
+            book[sheet][cell] = value  # 津门湖街 given 杨柳青镇's name or alias as an alias
+
+    result = load(plan_with(clash))
+    f = only(result.findings, "NAME_CLASH")
+    assert f.sheet == sheet and f.severity == "error"
+    if seen:
+        assert f.seen == seen and "杨柳青镇" in f.message

@@ -110,3 +110,88 @@ def test_unknown_names_get_the_nearest_known_name() -> None:
     found = {f.code: f for f in checked(messy.unknown_names()).findings if f.severity == "error"}
     assert "森林覆盖率" in found["UNKNOWN_INDICATOR"].hint
     assert "杨柳青镇" in found["UNKNOWN_TOWN"].hint
+
+
+def test_a_unit_in_the_cell_must_be_the_indicators_own() -> None:
+    from tests.workbooks import workbook
+
+    data = workbook({
+        "指标数据": [messy.HEADER, ["城镇新增就业", "全区", 2025, "2.5%"], ["森林覆盖率", "全区", 2025, "25%"]],
+        "市级下达目标": [["指标", "年份", "目标值"], ["城市空气质量优良天数比例", 2025, "264天"]],
+    })
+    found = {(f.sheet, f.row) for f in checked(data).findings if f.code == "WRONG_UNIT"}
+    assert found == {("指标数据", 2), ("市级下达目标", 2)}  # 25% for a share in % is fine
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "stored", "error"),
+    [("500万元", None, 0.05, None), ("500万元", "万元", 0.05, None), ("500万元", "亿元", None, "WRONG_UNIT"), ("3亿元", None, 3.0, None)],
+)
+def test_project_amounts_take_the_unit_typed_in_the_cell(amount: str, unit: str | None, stored: float | None, error: str | None) -> None:
+    from tests.workbooks import workbook
+
+    data = workbook({"项目进展": [["项目编号", "年份", "计划投资", "金额单位"], ["7-1", 2025, amount, unit]]})
+    result = checked(data)
+    if error:
+        assert error in codes(result.findings, "error")
+    else:
+        row = next(p for p in result.dataset.progress if p.project == "7-1" and p.year == 2025)
+        assert row.planned_yi == pytest.approx(stored)
+
+
+def test_two_sheets_of_one_kind_are_refused() -> None:
+    from tests.workbooks import workbook
+
+    data = workbook({"指标数据": [messy.HEADER, ["森林覆盖率", "全区", 2025, 25.1]], "数据": [messy.HEADER, ["森林覆盖率", "全区", 2024, 25.0]]})
+    f = next(f for f in checked(data).findings if f.code == "DUPLICATE_SHEET")
+    assert (f.sheet, f.severity) == ("数据", "error") and "指标数据" in f.message
+
+
+def test_category_merged_down_is_filled_from_its_top_cell() -> None:
+    from tests.workbooks import plan_with
+
+    def merge_category(book) -> None:
+        ws = book["指标"]
+        ws["B3"] = None  # 类别 of indicator 2, under the 城镇化水平 of indicator 1
+        ws.merge_cells("B2:B3")
+
+    result = checked(plan_with(merge_category))
+    assert result.ok, [(f.code, f.message) for f in result.findings if f.severity == "error"]
+    assert [i.category for i in result.dataset.indicators[:2]] == ["城镇化水平", "城镇化水平"]
+
+
+def test_damaged_sheet_xml_is_a_finding_not_a_traceback() -> None:
+    from tests.hostile import patched
+
+    data = patched("xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2])  # cut off mid-element
+    result = checked(data)
+    assert not result.ok and "UNREADABLE_SHEET" in codes(result.findings, "error")
+
+
+def test_an_error_cell_without_a_reference_is_still_found() -> None:
+    """r is optional in OOXML: a #REF! written without it must not slip through as 未填报."""
+    import io as _io
+    import zipfile
+
+    def drop_reference(xml: bytes) -> bytes:
+        assert b'<c r="D2" t="e">' in xml
+        return xml.replace(b'<c r="D2" t="e">', b'<c t="e">')
+
+    data = messy.error_cell()
+    part = next(n for n in zipfile.ZipFile(_io.BytesIO(data)).namelist() if n.startswith("xl/worksheets/"))
+    rebuilt = _rezip(data, part, drop_reference)
+    f = next(f for f in checked(rebuilt).findings if f.code == "ERROR_CELL")
+    assert (f.row, f.column) == (2, "D")
+
+
+def _rezip(data: bytes, part: str, edit) -> bytes:
+    import io as _io
+    import zipfile
+
+    source = zipfile.ZipFile(_io.BytesIO(data))
+    out = _io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            target.writestr(item, edit(body) if item.filename == part else body)
+    return out.getvalue()

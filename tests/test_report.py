@@ -44,3 +44,29 @@ def test_a_refused_file_still_gets_a_list() -> None:
     findings = load(b"not a workbook", file_name="x.xlsx").findings
     book = load_workbook(io.BytesIO(report_workbook(b"not a workbook", "x.xlsx", findings)))
     assert book.sheetnames == ["检查结果"] and book["检查结果"].max_row == 1 + len(findings)
+
+
+def test_a_finding_on_a_merged_cell_is_noted_on_its_top_left_cell() -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "指标数据"
+    ws.append(["指标", "镇街", "年份", "数值"])
+    ws.append(["火星指标", "全区", 2024, 1])
+    ws.append([None, "全区", 2025, 2])
+    ws.merge_cells("A2:A3")
+    out = io.BytesIO()
+    book.save(out)
+    data = out.getvalue()
+    findings = load(data, base=load_plan().dataset).findings
+    assert any(f.code == "UNKNOWN_INDICATOR" and f.row == 3 for f in findings)  # filled down, then unknown
+    marked = load_workbook(io.BytesIO(report_workbook(data, "x.xlsx", findings)))["指标数据"]
+    assert "UNKNOWN_INDICATOR" in marked["A2"].comment.text
+
+
+def test_the_officials_own_cells_are_left_as_they_were() -> None:
+    data = workbook({"指标数据": [["指标", "镇街", "年份", "数值"], ["森林覆盖率", "全区", 2024, "-"]]})
+    findings = load(data, base=load_plan().dataset).findings
+    book = load_workbook(io.BytesIO(report_workbook(data, "x.xlsx", findings)))
+    assert book["指标数据"]["D2"].value == "-"  # re-uploading the marked workbook reads 未填报 again

@@ -80,9 +80,9 @@ def test_too_large_names_the_sheet_and_the_range() -> None:
 
 
 def test_dimension_within_limits_passes() -> None:
-    rows = safety.MAX_ROWS
+    rows = safety.MAX_CELLS // 20  # 20 columns (A:T) times these rows is exactly the cell cap
     data = hostile.patched(
-        "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'ref="A1:D3"', f'ref="A1:GR{rows}"'.encode())
+        "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'ref="A1:D3"', f'ref="A1:T{rows}"'.encode())
     )
     assert safety.screen(data, "a.xlsx") == []
 
@@ -120,3 +120,20 @@ def test_screen_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_neutralise(text: str, expected: str) -> None:
     assert safety.neutralise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="GR240000" t="n"><v>1</v></c>',  # within the row and column caps, far past the cell cap
+        b'<c r="A2000000" t="n"><v>1</v></c>',  # under a small <dimension>, past the row cap
+        b'<c t="n" r="ZZZZ2"><v>1</v></c>',  # r not first: the general pattern
+    ],
+)
+def test_one_far_cell_under_a_small_dimension_is_refused(cell: bytes) -> None:
+    """The cells decide what a reader allocates, not the <dimension> the file claims."""
+    data = hostile.patched("xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", b"<row r=\"5\">" + cell + b"</row></sheetData>"))
+    started = time.perf_counter()
+    found = safety.screen(data, "a.xlsx")
+    assert [f.code for f in found] == ["TOO_LARGE"]
+    assert time.perf_counter() - started < 1.0

@@ -494,3 +494,28 @@ def test_evaluate_carries_trend_over_reported_values_only() -> None:
     assert j.trend == "↗"
     j = judge(make_indicator("30", direction=texts.DIRECTION_DOWN), {2022: 30.0, 2023: None, 2024: 31.0})
     assert j.trend == "↓"
+
+
+# --- Cases found in review ----------------------------------------------------------------------------------------------
+
+
+def test_a_fall_below_a_target_the_base_already_beat_is_lagging() -> None:
+    """森林覆盖率: base 24 beats the target 14; a fall to 13 must be 滞后 (and 预警: 约束性), never 快于预期."""
+    forest = make_indicator("14", name="森林覆盖率", base_year=2022, base_value=24.0, attribute="约束性")
+    j = judge(forest, {2023: 20.0, 2024: 13.0})
+    assert (j.status, j.alert) == (LAGGING, True)
+    assert judge(forest, {2023: 20.0, 2024: 15.0}).status == AHEAD
+
+
+def test_cumulative_at_the_end_of_the_window_needs_the_whole_amount() -> None:
+    """3+3+3 reported for 2023–2025 is 9 of 15: at 2025 that is 滞后, whatever the pro rata of reported years says."""
+    j = judge(cumulative_indicator(), {2023: 3.0, 2024: 3.0, 2025: 3.0})
+    assert j.status == LAGGING and j.expected == 15.0
+    assert "2021、2022年未填报" in j.reason
+
+
+def test_an_assessment_later_than_the_last_value_counts() -> None:
+    indicator = make_indicator("完成“十四五”规划目标", name="常住人口城镇化率")
+    later = (Assessment(indicator.name, DISTRICT, 2025, LAGGING, "未完成", "区发展改革委"),)
+    assert judge(indicator, {2023: 95.8, 2024: 95.9}, assessments=later).status == LAGGING
+    assert judge(indicator, {2023: 95.8, 2024: 95.9}, assessments=later, year=2024).status == MANUAL

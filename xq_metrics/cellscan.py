@@ -14,7 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
-from defusedxml.ElementTree import iterparse, fromstring
+from defusedxml.ElementTree import fromstring, iterparse
+from openpyxl.utils import get_column_letter
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -62,17 +63,37 @@ def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
 
 def _scan_sheet(name: str, xml: bytes) -> list[BadCell]:
     found = []
-    for _, element in iterparse(io.BytesIO(xml), events=("end",)):
+    row_number, column_number = 0, 0
+    for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
+        if event == "start":
+            # r is optional in OOXML: without it a row follows the previous one and a cell the previous cell.
+            if element.tag == f"{MAIN}row":
+                row_number = int(element.get("r") or row_number + 1)
+                column_number = 0
+            elif element.tag == f"{MAIN}c":
+                match = _REF.fullmatch(element.get("r", ""))
+                if match:
+                    column_number = _column_number(match.group(1))
+                    row_number = int(match.group(2))
+                else:
+                    column_number += 1
+            continue
         if element.tag != f"{MAIN}c":
             continue
-        match = _REF.fullmatch(element.get("r", ""))
-        if match:
-            formula = element.find(f"{MAIN}f")
-            value = element.find(f"{MAIN}v")
-            cached = value is not None and (value.text or "") != ""
-            if element.get("t") == "e":
-                found.append(BadCell(name, int(match.group(2)), match.group(1), "error", value.text if value is not None else ""))
-            elif formula is not None and not cached and element.get("t") != "inlineStr":
-                found.append(BadCell(name, int(match.group(2)), match.group(1), "formula_no_value", "=" + (formula.text or "")))
+        formula = element.find(f"{MAIN}f")
+        value = element.find(f"{MAIN}v")
+        cached = value is not None and (value.text or "") != ""
+        letter = get_column_letter(column_number)
+        if element.get("t") == "e":
+            found.append(BadCell(name, row_number, letter, "error", value.text if value is not None else ""))
+        elif formula is not None and not cached and element.get("t") != "inlineStr":
+            found.append(BadCell(name, row_number, letter, "formula_no_value", "=" + (formula.text or "")))
         element.clear()
     return found
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for char in letters:
+        number = number * 26 + ord(char) - ord("A") + 1
+    return number

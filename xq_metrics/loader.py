@@ -34,6 +34,7 @@ UPSERT_SHEETS = {s.key for s in (schema.VALUES, schema.CITY_TARGETS, schema.REFE
 class LoadResult:
     dataset: Dataset | None  # None when the workbook has errors
     findings: list[Finding]
+    sheets: frozenset[str] = frozenset()  # schema keys of the sheets the workbook held
 
     @property
     def ok(self) -> bool:
@@ -81,6 +82,11 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
     sections = _replace(sheets, schema.STRUCTURE, base.sections if base else (), _section)
     indicators = _replace(sheets, schema.INDICATORS, base.indicators if base else (), _indicator)
     towns = _replace(sheets, schema.TOWNS, base.towns if base else (), _town)
+    for sheet, names in (
+        (schema.TOWNS, lambda row: [row.values["name"], *cells.split_names(row.values["aliases"], schema.TOWN_ALIAS_SEPARATORS)]),
+        (schema.INDICATORS, lambda row: [row.values["name"]]),
+    ):
+        _check_names(sheets.get(sheet.key), names, findings)
     resolve_indicator = _indicator_resolver(indicators)
     resolve_town = _town_resolver(towns)
     section_keys = {(s.chapter, s.section) for s in sections}
@@ -163,18 +169,29 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
 
     units = {i.name: i.unit for i in indicators}
 
+    def unit_fits(row: Row, sheet: schema.Sheet, indicator: str) -> bool:
+        """"2.3万人" for an indicator in 万人 is fine; "23000人", "2.3亿元" or "2.3%" is another unit, never converted."""
+        typed = row.units.get("value", "")
+        if not typed or cells.fold(typed) == cells.fold(units[indicator]):
+            return True
+        findings.append(
+            finding(
+                "WRONG_UNIT", sheet=title(sheet), row=row.number, column=row.columns.get("value"),
+                header=sheet.column("value").header, seen=f"{row.values['value']:g}{typed}",
+                unit=units[indicator] or texts.NO_UNIT, typed=typed,
+            )
+        )
+        return False
+
+    def city_row(row: Row) -> CityTarget | None:
+        indicator = indicator_of(row, schema.CITY_TARGETS)
+        if indicator is not None and not unit_fits(row, schema.CITY_TARGETS, indicator):
+            return None
+        return _city_target(row, indicator)
+
     def value_row(row: Row) -> Observation | None:
         indicator = indicator_of(row, schema.VALUES)
-        typed = row.units.get("value", "")
-        # "2.3万人" for an indicator in 万人 is fine; "23000人" or "2.3亿元" is a different unit, never converted.
-        if indicator is not None and typed and typed != "%" and cells.fold(typed) != cells.fold(units[indicator]):
-            findings.append(
-                finding(
-                    "WRONG_UNIT", sheet=title(schema.VALUES), row=row.number, column=row.columns.get("value"),
-                    header=schema.VALUES.column("value").header, seen=f"{row.values['value']:g}{typed}",
-                    unit=units[indicator] or "无单位", typed=typed,
-                )
-            )
+        if indicator is not None and not unit_fits(row, schema.VALUES, indicator):
             return None
         return _observation(row, indicator, town_of(row, schema.VALUES))
 
@@ -184,7 +201,7 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
     )
     city_targets = _upsert(
         sheets, schema.CITY_TARGETS, base.city_targets if base else (),
-        lambda row: _city_target(row, indicator_of(row, schema.CITY_TARGETS)),
+        city_row,
         key=lambda t: (t.indicator, t.year), findings=findings,
     )
     references = _upsert(
@@ -200,9 +217,13 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
         key=lambda a: (a.indicator, a.town, a.year), findings=findings,
     )
 
+    for sheet in (schema.STRUCTURE, schema.INDICATORS, schema.TOWNS, schema.PROJECTS):
+        if sheet.key in sheets and not sheets[sheet.key].rows:
+            findings.append(finding("EMPTY_SHEET", sheet=title(sheet)))
+    findings.extend(_orphans(sheets, indicators, towns, projects, observations, city_targets, assessments, progress))
     findings.sort(key=sort_key)
     if has_errors(findings):
-        return LoadResult(None, findings)
+        return LoadResult(None, findings, frozenset(sheets))
     source = _source_info(parsed, now)
     dataset = Dataset(
         sources=((*base.sources, source) if base else (source,)),
@@ -217,7 +238,56 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
         assessments=assessments,
         progress=progress,
     )
-    return LoadResult(dataset, findings)
+    return LoadResult(dataset, findings, frozenset(sheets))
+
+
+def _check_names(parsed: ParsedSheet | None, names: Callable[[Row], list[object]], findings: list[Finding]) -> None:
+    """One name or alias for one entry: 津门湖街 with the alias 杨柳青镇 would file 杨柳青镇's figures under it."""
+    if parsed is None:
+        return
+    owner: dict[str, tuple[str, int]] = {}
+    for row in parsed.rows:
+        listed = [cells.text(n) for n in names(row) if cells.text(n)]
+        if not listed:
+            continue
+        for name in listed:
+            key = cells.fold(name)
+            if key in owner and owner[key][1] != row.number:
+                findings.append(
+                    finding(
+                        "NAME_CLASH", sheet=parsed.title, row=row.number, column=row.columns.get("name"), seen=name,
+                        detail=owner[key][1], other=owner[key][0],
+                    )
+                )
+            owner.setdefault(key, (listed[0], row.number))
+
+
+def _orphans(
+    sheets: dict[str, ParsedSheet], indicators: tuple[Indicator, ...], towns: tuple[Town, ...],
+    projects: tuple[Project, ...], observations: tuple[Observation, ...], city_targets: tuple[CityTarget, ...],
+    assessments: tuple[Assessment, ...], progress: tuple[ProjectProgress, ...],
+) -> list[Finding]:
+    """A catalogue that no longer lists what data in use refer to would orphan those rows: refuse, say which."""
+    found: list[Finding] = []
+
+    def check(sheet: schema.Sheet, known: set[str], used: list[str]) -> None:
+        if sheet.key not in sheets:
+            return  # the catalogue in use was not replaced, and new rows were checked against it already
+        for name in sorted(set(used) - known):
+            found.append(
+                finding("ORPHANED_ROWS", sheet=sheets[sheet.key].title, seen=name, detail=used.count(name))
+            )
+
+    check(
+        schema.INDICATORS, {i.name for i in indicators},
+        [o.indicator for o in observations] + [t.indicator for t in city_targets] + [a.indicator for a in assessments],
+    )
+    check(
+        schema.TOWNS, {t.name for t in towns} | {texts.DISTRICT},
+        [o.town for o in observations] + [a.town for a in assessments],
+    )
+    check(schema.PROJECTS, {p.code for p in projects}, [p.project for p in progress])
+    return found
 
 
 def _check_duplicates(parsed: ParsedSheet, findings: list[Finding]) -> None:
@@ -312,6 +382,19 @@ def _assemble_progress(
                 seen=raw, nearest=project_hint(raw, projects), **where,
             ))
         unit = canonical_unit(cells.text(row.values["unit"]))
+        for key in ("planned", "completed"):
+            typed = row.units.get(key, "")
+            # "500万元" beside an empty 金额单位 must not be read as 500亿元: the unit typed in the cell decides,
+            # and one that contradicts 金额单位 (or is not money) is refused.
+            if not typed:
+                continue
+            if canonical_unit(typed) is None or (row.values["unit"] and canonical_unit(typed) != unit):
+                findings.append(finding(
+                    "WRONG_UNIT", column=row.columns.get(key), header=schema.PROGRESS.column(key).header,
+                    seen=f"{row.values[key]:g}{typed}", typed=typed, unit=unit or texts.UNIT_YI, **where,
+                ))
+            elif not row.values["unit"]:
+                unit = canonical_unit(typed)
         if unit is None:
             findings.append(finding(
                 "BAD_AMOUNT_UNIT", column=row.columns.get("unit"), header=schema.PROGRESS.column("unit").header,

@@ -66,18 +66,32 @@ def read_workbook(source: str | Path | bytes, file_name: str | None = None) -> P
         if sheet is None:
             unknown.append(title)
             continue
+        if sheet.key in parsed:
+            # 指标数据 and 数据 both mean the values sheet: reading one and dropping the other would lose rows.
+            findings.append(finding("DUPLICATE_SHEET", sheet=title, detail=parsed[sheet.key].title))
+            continue
         if title in hidden:
             findings.append(finding("HIDDEN_SHEET", "warning", sheet=title))
-        grid = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
+        grid = _grid(book, title, findings)
+        if grid is None:
+            continue
         bad = [c for c in bad_cells if c.sheet == title]
-        if sheet is schema.VALUES and _find_header(sheet, grid)[0] is None and _wide_header(grid):
-            parsed[sheet.key] = _read_wide(title, grid, bad, findings)
-        else:
-            parsed[sheet.key] = _read_sheet(sheet, title, grid, bad, findings)
+        try:
+            if sheet is schema.VALUES and _find_header(sheet, grid)[0] is None and _wide_header(grid):
+                parsed[sheet.key] = _read_wide(title, grid, bad, findings)
+            else:
+                parsed[sheet.key] = _read_sheet(sheet, title, grid, bad, findings)
+        except Exception as exc:  # a sheet we cannot make sense of is refused, never a traceback
+            findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
     for title in unknown:
-        grid = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
+        grid = _grid(book, title, findings)
+        if grid is None:
+            continue
         if schema.VALUES.key not in parsed and _wide_header(grid):
-            parsed[schema.VALUES.key] = _read_wide(title, grid, [c for c in bad_cells if c.sheet == title], findings)
+            try:
+                parsed[schema.VALUES.key] = _read_wide(title, grid, [c for c in bad_cells if c.sheet == title], findings)
+            except Exception as exc:
+                findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
             continue
         known = [s.name for s in schema.SHEETS]
         findings.append(finding("UNKNOWN_SHEET", "warning", sheet=title, nearest=nearest_hint(title, known)))
@@ -90,6 +104,25 @@ def read_workbook(source: str | Path | bytes, file_name: str | None = None) -> P
             )
         )
     return ParsedWorkbook(name, parsed, findings)
+
+
+def _grid(book: python_calamine.CalamineWorkbook, title: str, findings: list[Finding]) -> list[list[object]] | None:
+    """The sheet's cells from A1, with each merged range filled from its top-left cell (类别 merged down)."""
+    try:
+        sheet = book.get_sheet_by_name(title)
+        grid = sheet.to_python(skip_empty_area=False)
+        for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
+            if top >= len(grid) or left >= len(grid[top]):
+                continue
+            value = grid[top][left]
+            for r in range(top, min(bottom, len(grid) - 1) + 1):
+                for c in range(left, min(right, len(grid[r]) - 1) + 1):
+                    if cells.is_blank(grid[r][c]):
+                        grid[r][c] = value
+        return grid
+    except Exception as exc:  # calamine refuses damaged sheet XML with several error types
+        findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
+        return None
 
 
 def _read_sheet(

@@ -47,7 +47,7 @@ def report_workbook(original: bytes | None, file_name: str, findings: list[Findi
     for f in findings:
         if not (f.sheet and f.row and f.column) or f.sheet not in book.sheetnames:
             continue
-        cell = book[f.sheet][f"{f.column}{f.row}"]
+        cell = _writable(book[f.sheet], f"{f.column}{f.row}")
         if f.severity == "error" or cell.fill != FILLS["error"]:
             cell.fill = FILLS[f.severity]
         note = f"[{texts.SEVERITY[f.severity]} {f.code}] {f.message} {f.hint}"
@@ -66,17 +66,21 @@ def report_workbook(original: bytes | None, file_name: str, findings: list[Findi
     return out.getvalue()
 
 
+def _writable(sheet, ref: str):
+    """A merged cell's note goes on the top-left cell of its range, the only one that can hold it."""
+    for merged in sheet.merged_cells.ranges:
+        if ref in merged:
+            return sheet.cell(row=merged.min_row, column=merged.min_col)
+    return sheet[ref]
+
+
 def _open(original: bytes | None, file_name: str) -> Workbook:
     # Only a file that passed the byte screen is handed to openpyxl; anything else gets a list-only report.
     if original is not None and not screen(original, file_name):
         try:
-            book = load_workbook(io.BytesIO(original))
-            for ws in book.worksheets:
-                for row in ws.iter_rows():
-                    for cell in row:
-                        if isinstance(cell.value, str) and cell.data_type == "s":
-                            cell.value = neutralise(cell.value)
-            return book
+            # The official's own cells stay as they were: a text cell never runs as a formula in .xlsx, and an
+            # apostrophe added to "-" would make the marked workbook fail its next upload.
+            return load_workbook(io.BytesIO(original))
         except Exception:  # a workbook openpyxl cannot open still gets its list of findings
             pass
     book = Workbook()

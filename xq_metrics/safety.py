@@ -24,6 +24,9 @@ MAX_MEMBERS = 1000  # a real workbook has tens of parts; hundreds with many shee
 # The bench workbook has 200,000 values plus a header row, and real sheets carry title rows: leave headroom.
 MAX_ROWS = 250_000
 MAX_COLUMNS = 200
+# A reader allocates the sheet's whole rectangle from A1: one far-away cell is as costly as a full sheet.
+MAX_CELLS = 5_000_000
+EXTENT_CHUNK = 1024 * 1024
 EOCD_SEARCH_BYTES = 22 + 65535  # the end record plus the longest zip comment
 MAX_DIRECTORY_BYTES = 1024 * 1024  # MAX_MEMBERS entries with 1 KB names each
 CENTRAL_ENTRY_BYTES = 46  # the fixed part of one central directory entry
@@ -44,6 +47,13 @@ KNOWN_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 _DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT_START = re.compile(r"<[A-Za-z_]")  # first element: the prolog (where a DTD may sit) is over
+# Excel, WPS, openpyxl and xlsxwriter write r first: <c r="B7" …>. A cell with r later is read by the slow,
+# general pattern (only in a chunk that has one).
+_CELL_COLUMN = re.compile(rb"<c r=\"([A-Za-z]{1,4})")
+_CELL_ROW = re.compile(rb"<(?:c|row) r=\"[A-Za-z]{0,4}(\d{1,9})\"")
+_R_NOT_FIRST = re.compile(rb"<(?:c|row)\s+[^r>]|<\w+:(?:c|row)\s")
+_ANY_COLUMN = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Za-z]{1,4})")
+_ANY_ROW = re.compile(rb"<(?:\w+:)?(?:c|row)\b[^>]*?\sr=\"[A-Za-z]{0,4}(\d{1,9})\"")
 _DIMENSION = re.compile(r"<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([^\"']+)[\"']")
 _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 _SHEET = re.compile(r"<(?:\w+:)?sheet\b[^>]*>")
@@ -191,17 +201,18 @@ def _dimensions(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], hea
         if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
             continue
         match = _DIMENSION.search(head)
-        if match is None:
-            continue
-        extent = _extent(match.group(1))
-        if extent is None:
-            continue
-        rows, columns = extent
-        if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        declared = _extent(match.group(1)) if match else None
+        # The <dimension> is a claim; the cells are what a parser allocates for, so both are checked.
+        rows, columns = declared or (0, 0)
+        if rows <= MAX_ROWS and columns <= MAX_COLUMNS:
+            real_rows, real_columns = _cell_extent(archive, names[part])
+            rows, columns = max(rows, real_rows), max(columns, real_columns)
+        if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
             found.append(
                 finding(
-                    "TOO_LARGE", sheet=titles.get(part, names[part].filename), detail=match.group(1),
-                    rows=rows, columns=columns, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS,
+                    "TOO_LARGE", sheet=titles.get(part, names[part].filename),
+                    detail=f"A1:{_column_letters(columns)}{rows}",
+                    rows=rows, columns=columns, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_cells=f"{MAX_CELLS:,}",
                 )
             )
     return found
@@ -253,6 +264,39 @@ def _extent(ref: str) -> tuple[int, int] | None:
     rows = max(int(row) for _, row in cells)
     columns = max(_column_number(letters) for letters, _ in cells)
     return rows, columns
+
+
+def _cell_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
+    """(last row, last column) over every cell and row reference of a worksheet part, read in chunks.
+
+    Only C-level regex scans and set building per chunk: a 200,000-row sheet costs a fraction of a second.
+    """
+    rows, letters = 0, set()
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(EXTENT_CHUNK):
+            text = tail + chunk
+            cut = text.rfind(b"<")  # an element split by the chunk boundary is read with the next chunk
+            body, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+            rows = _scan_refs(body, rows, letters)
+    rows = _scan_refs(tail, rows, letters)
+    columns = max((_column_number(c.decode("ascii")) for c in letters), default=0)
+    return rows, columns
+
+
+def _scan_refs(body: bytes, rows: int, letters: set[bytes]) -> int:
+    unusual = _R_NOT_FIRST.search(body) is not None
+    numbers = set((_ANY_ROW if unusual else _CELL_ROW).findall(body))
+    letters.update((_ANY_COLUMN if unusual else _CELL_COLUMN).findall(body))
+    return max(rows, max(map(int, numbers), default=0))
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters or "A"
 
 
 def _column_number(letters: str) -> int:

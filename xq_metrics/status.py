@@ -64,23 +64,29 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
         )
 
     if target.kind == "qualitative":
-        manual = _assessment(dataset, indicator.name, town, judged_year)
+        # The latest assessment up to the year asked, whether or not a value was reported that year.
+        manual = _assessment(dataset, indicator.name, town, year)
         if manual is not None:
-            return result(manual.status, f"人工研判（{manual.assessor or '责任单位'}）：{manual.note}".rstrip("："))
-        return result(texts.STATUS_MANUAL, "目标为定性表述，需责任单位填写人工研判。")
+            reason = texts.REASON_ASSESSED.format(
+                year=manual.year, assessor=manual.assessor or texts.DEFAULT_ASSESSOR, note=manual.note
+            )
+            return result(manual.status, reason.rstrip("："))
+        return result(texts.STATUS_MANUAL, texts.REASON_QUALITATIVE)
     if latest is None:
-        return Judgement(indicator.name, town, year, None, texts.STATUS_NO_DATA, "尚无填报数值。")
+        return Judgement(indicator.name, town, year, None, texts.STATUS_NO_DATA, texts.REASON_NO_VALUE)
     value = latest.value
     assert value is not None
 
     if target.kind == "external":
         city = next((t for t in dataset.city_targets if t.indicator == indicator.name and t.year == latest.year), None)
         if city is None:
-            return result(texts.STATUS_AWAIT_CITY, f"{latest.year}年市级下达目标尚未录入。")
+            return result(texts.STATUS_AWAIT_CITY, texts.REASON_AWAIT_CITY.format(year=latest.year))
         met = value >= city.value if up else value <= city.value
         status = texts.STATUS_ON_TRACK if met else texts.STATUS_LAGGING
-        verb = "达到" if met else "未达到"
-        return result(status, f"{latest.year}年实际值{fmt(value)}，{verb}市级下达目标{fmt(city.value)}。", target_value=city.value)
+        reason = texts.REASON_CITY.format(
+            year=latest.year, value=fmt(value), verb=texts.REACHED if met else texts.NOT_REACHED, target=fmt(city.value)
+        )
+        return result(status, reason, target_value=city.value)
 
     if target.kind == "relative":
         ref = next(
@@ -88,7 +94,10 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
             None,
         )
         if ref is None:
-            return result(texts.STATUS_NO_DATA, f"缺少{latest.year}年参照数据“{indicator.reference or '未指定'}”。")
+            return result(
+                texts.STATUS_NO_DATA,
+                texts.REASON_NO_REFERENCE.format(year=latest.year, name=indicator.reference or texts.UNSPECIFIED),
+            )
         gap = value - ref.value
         if gap > RELATIVE_TOLERANCE:
             status = texts.STATUS_FASTER
@@ -98,8 +107,10 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
             status = texts.STATUS_LAGGING
         return result(
             status,
-            f"{latest.year}年{fmt(value)}，参照“{ref.name}”{fmt(ref.value)}，相差{gap:+.2f}个百分点"
-            f"（±{fmt(RELATIVE_TOLERANCE)}以内为基本同步）。",
+            texts.REASON_RELATIVE.format(
+                year=latest.year, value=fmt(value), name=ref.name, ref=fmt(ref.value), gap=f"{gap:+.2f}",
+                tol=fmt(RELATIVE_TOLERANCE),
+            ),
             target_value=ref.value,
         )
 
@@ -108,57 +119,80 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
         # The plan's figure is a district total; a town is held to its own share of it.
         share = town_share(dataset, indicator, town)
         if share is None:
-            return result(texts.STATUS_MANUAL, "该指标为全区总量，缺少同年全区数值，无法把目标分解到镇街。")
+            return result(texts.STATUS_MANUAL, texts.REASON_SHARE_MISSING)
         year_of_share, fraction = share
-        share_note = f"（全区目标{fmt(target.value)}按{year_of_share}年该镇街占全区{fraction:.1%}分解为{fmt(target.value * fraction)}）"
+        share_note = texts.REASON_SHARE.format(
+            goal=fmt(target.value), year=year_of_share, share=f"{fraction:.1%}", town_goal=fmt(target.value * fraction)
+        )
         target = replace(target, value=target.value * fraction)
     assert target.value is not None
     goal = target.value
     if target.kind == "yearly_floor":
         ratio = value / goal if goal else None
         status = _by_ratio(ratio) if value >= goal else texts.STATUS_LAGGING
-        return result(status, f"{latest.year}年{fmt(value)}，每年下限{fmt(goal)}，比值{_pct(ratio)}。", target_value=goal, ratio=ratio)
+        reason = texts.REASON_FLOOR.format(year=latest.year, value=fmt(value), goal=fmt(goal), ratio=_pct(ratio))
+        return result(status, reason, target_value=goal, ratio=ratio)
 
     if target.kind == "cumulative":
         window = [o for o in series if CUMULATIVE_FIRST_YEAR <= o.year <= TARGET_YEAR]
         total = sum(o.value for o in window if o.value is not None)
-        expected = goal * len(window) / (TARGET_YEAR - CUMULATIVE_FIRST_YEAR + 1)
+        span = TARGET_YEAR - CUMULATIVE_FIRST_YEAR + 1
         years = "、".join(str(o.year) for o in window)
+        reported = {o.year for o in window}
+        gaps = [y for y in range(CUMULATIVE_FIRST_YEAR, latest.year + 1) if y not in reported]
+        gap_note = texts.REASON_CUMULATIVE_GAPS.format(missing="、".join(map(str, gaps))) if gaps else ""
+        # Pro rata to the years reported: an unreported year is neither counted as 0 nor as done.
+        expected = goal * len(window) / span
         if total >= goal:
-            return result(
-                texts.STATUS_AHEAD, f"{years}年累计{fmt(total)}，已达五年累计目标{fmt(goal)}。",
-                target_value=goal, expected=expected, measured=total,
+            reason = texts.REASON_CUMULATIVE_MET.format(years=years, total=fmt(total), goal=fmt(goal))
+            return result(texts.STATUS_AHEAD, reason, target_value=goal, expected=expected, measured=total)
+        if latest.year >= TARGET_YEAR:
+            # At the end of the window the whole five-year amount is due, however many years were reported.
+            ratio = total / goal
+            reason = texts.REASON_CUMULATIVE_FINAL.format(
+                years=years, total=fmt(total), final=TARGET_YEAR, goal=fmt(goal), ratio=_pct(ratio)
             )
+            return result(texts.STATUS_LAGGING, reason + gap_note, target_value=goal, expected=goal, ratio=ratio, measured=total)
         ratio = total / expected if expected else None
+        reason = texts.REASON_CUMULATIVE.format(
+            years=years, total=fmt(total), per_year=fmt(goal / span), n=len(window), expected=fmt(expected),
+            ratio=_pct(ratio),
+        )
         return result(
-            _by_ratio(ratio),
-            f"{years}年累计{fmt(total)}；按年均{fmt(goal / 5)}，{len(window)}年应完成{fmt(expected)}，完成比{_pct(ratio)}。",
-            target_value=goal, expected=expected, ratio=ratio, measured=total,
+            _by_ratio(ratio), reason + gap_note, target_value=goal, expected=expected, ratio=ratio, measured=total,
         )
 
     if target.met(value, up):
-        word = "已达到" if target.kind == "level" else "符合"
+        word = texts.MET_LEVEL if target.kind == "level" else texts.MET_BOUND
         status = texts.STATUS_ON_TRACK if target.kind in ("at_most", "below") else texts.STATUS_AHEAD
-        return result(status, f"{latest.year}年{fmt(value)}，{word}目标{target.text}。", target_value=goal)
+        reason = texts.REASON_MET.format(year=latest.year, value=fmt(value), word=word, target=target.text)
+        return result(status, reason, target_value=goal)
     if target.is_bound:
-        return result(texts.STATUS_LAGGING, f"{latest.year}年{fmt(value)}，不符合目标{target.text}。", target_value=goal)
+        reason = texts.REASON_NOT_MET.format(year=latest.year, value=fmt(value), target=target.text)
+        return result(texts.STATUS_LAGGING, reason, target_value=goal)
 
     # A level target not yet reached: compare with the straight path from the base to 2025.
     base_year, base_value = _base(indicator, town, series, latest)
     if base_year is None or base_value is None:
-        return result(texts.STATUS_MANUAL, "规划未给出基期值，且只有一期数值，无法按路径判断。", target_value=goal)
+        return result(texts.STATUS_MANUAL, texts.REASON_NO_BASE, target_value=goal)
     expected = base_value + (goal - base_value) * (latest.year - base_year) / (TARGET_YEAR - base_year)
-    if expected == base_value:  # the target only asks to hold the base level, and the value fell below it
+    if target.met(base_value, up):
+        # The base already met the target (or beat it: 森林覆盖率 24 against 14) and the value no longer does.
+        # A straight path would run backwards here and call a fall 快于预期.
+        reason = texts.REASON_FELL_BELOW.format(
+            base_year=base_year, base=fmt(base_value), year=latest.year, value=fmt(value), target=target.text
+        )
         return result(
-            texts.STATUS_LAGGING, f"基期{base_year}年{fmt(base_value)}已达目标，{latest.year}年{fmt(value)}低于目标{target.text}。",
-            expected=expected, target_value=goal, base_year=base_year, base_value=base_value,
+            texts.STATUS_LAGGING, reason, expected=expected, target_value=goal, base_year=base_year, base_value=base_value,
         )
     ratio = (value - base_value) / (expected - base_value)
-    status = _by_ratio(ratio)
+    reason = texts.REASON_PATH.format(
+        base_year=base_year, base=fmt(base_value), year=latest.year, expected=fmt(expected), value=fmt(value),
+        ratio=_pct(ratio),
+    )
     return result(
-        status,
-        f"基期{base_year}年{fmt(base_value)}，按直线路径{latest.year}年应达{fmt(expected)}，实际{fmt(value)}，进度比{_pct(ratio)}。",
-        expected=expected, target_value=goal, base_year=base_year, base_value=base_value, ratio=ratio,
+        _by_ratio(ratio), reason, expected=expected, target_value=goal, base_year=base_year, base_value=base_value,
+        ratio=ratio,
     )
 
 

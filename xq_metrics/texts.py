@@ -41,6 +41,14 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "UNKNOWN_TOWN": ("未知镇街“{seen}”。", "{nearest}"),
     "UNKNOWN_SECTION": ("规划结构中没有第{seen}。", "请对照“规划结构”工作表填写章、节序号。"),
     "BAD_CHOICE": ("“{header}”只能是{expected}，实际为“{seen}”。", "请从可选值中选择。"),
+    "DUPLICATE_SHEET": ("工作表“{sheet}”与“{detail}”是同一种工作表，不能同时出现。", "请把两表合并为一张后再上传。"),
+    "UNREADABLE_SHEET": ("工作表“{sheet}”无法读取（{detail}）。", "文件可能已损坏：请用 Excel/WPS 打开后另存为 .xlsx 再上传。"),
+    "NAME_CLASH": ("名称或别名“{seen}”已属于第{detail}行的“{other}”。", "每个名称和别名只能指向一个镇街或指标，请删除重复的别名。"),
+    "EMPTY_SHEET": ("工作表“{sheet}”没有数据行，会清空该表的全部内容。", "如只想更新其他工作表，请删除这张空表后再上传。"),
+    "ORPHANED_ROWS": (
+        "新的“{sheet}”表中没有“{seen}”，但当前数据中有{detail}条记录引用它。",
+        "更名或删除会使这些记录失去归属：请保留该名称（可在别名中加入新名称），或先上传改名后的数据。",
+    ),
     "HIDDEN_SHEET": ("工作表“{sheet}”是隐藏工作表，已照常读取。", "如该表不应报送，请删除后再上传。"),
     "WIDE_LAYOUT": (
         "工作表“{sheet}”按规划主要指标表格式读取：年份列{detail}中的数值作为全区数据。",
@@ -67,7 +75,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "EXTERNAL_LINK": ("文件包含指向其他工作簿的外部链接。", "请在 Excel 中通过“数据 → 编辑链接 → 断开链接”把外部引用转为数值，另存为 .xlsx 后再上传。"),
     "XML_DTD": ("文件内部结构异常（{detail} 含 DTD 或实体声明），疑似被篡改，已拒绝。", "请用 Excel 或 WPS 打开后重新另存为 .xlsx，再上传。"),
     "TOO_LARGE": (
-        "工作表的使用范围为 {detail}（{rows} 行、{columns} 列），超过上限（{max_rows} 行、{max_columns} 列）。",
+        "工作表的使用范围为 {detail}（{rows} 行、{columns} 列），超过上限（{max_rows} 行、{max_columns} 列，共不超过 {max_cells} 个单元格）。",
         "多为格式被应用到整行或整列：请删除数据区域以外的空行、空列，另存后再上传。",
     ),
     "UNKNOWN_PROJECT": ("未知项目编号“{seen}”。", "{nearest}编号见“项目”工作表，形如 3-1（专栏号-序号）。"),
@@ -160,7 +168,7 @@ METHOD_MD = """
 | 不低于 / 高于 | ≥90、不低于90、90以上 / >90 | 以下限本身判断：符合即“提前实现”，否则“滞后” |
 | 不高于 / 低于 | 6以内、控制在6%以内、不超过6 / <6 | 以上限本身判断：符合即“基本符合预期”（控制类目标须每年保持），否则“滞后” |
 | 每年下限 | 每年不少于2.3万人 | 逐年判断：当年值 ÷ 下限 ≥ {faster:.0%} 为“快于预期”，≥ 100% 为“基本符合预期”，否则“滞后” |
-| 五年累计 | 〔15〕、﹝15﹞、累计15 | {first}—2025年逐年数值相加；应完成量 = 目标 × 已填报年数 ÷ 5，按完成比判断 |
+| 五年累计 | 〔15〕、﹝15﹞、累计15 | {first}—2025年逐年数值相加；2025年以前应完成量 = 目标 × 已填报年数 ÷ 5（未填报年份不按0计，在判断依据中列出），按完成比判断；到2025年须完成全部目标 |
 | 相对目标 | 与经济增长基本同步 | 与“参照数据”同年数值比较：差值在 ±{tol:g} 个百分点以内为“基本符合预期”，高于为“快于预期”，低于为“滞后” |
 | 市里下达 | 落实市里下达指标 | 按“市级下达目标”当年数值判断：达到为“基本符合预期”，否则“滞后”；未录入时显示“待市里下达” |
 | 定性目标 | 完成“十四五”规划目标 | 显示“需人工研判”，由责任单位在“人工研判”表填写结论 |
@@ -422,6 +430,8 @@ REPORT_BAD = "文件有{errors}个错误，不能保存。请按下表修改后�
 REPORT_COUNTS = "按代码统计"
 REPORT_JSON = "下载检查结果（JSON）"
 REPORT_XLSX = "下载标注问题单元格的工作簿（.xlsx）"
+REPORT_JSON_FILE = "检查结果.json"
+REPORT_XLSX_FILE = "检查结果.xlsx"
 PREVIEW_TITLE = "与当前数据相比"
 PREVIEW_TABLES = "各表变化"
 PREVIEW_IN_UPLOAD = "本次上传"
@@ -443,3 +453,29 @@ AUDIT_ACTIONS = {
     **KIND_LABELS, "login": "登录", "login_failed": "登录失败", "login_locked": "登录被锁定",
     "editor_added": "添加编辑人员", "editor_removed": "删除编辑人员",
 }
+
+# --- Status reasons (status.py): how each colour was reached, in words an official can check by hand. ---
+REASON_ASSESSED = "{year}年人工研判（{assessor}）：{note}"
+DEFAULT_ASSESSOR = "责任单位"
+REASON_QUALITATIVE = "目标为定性表述，需责任单位填写人工研判。"
+REASON_NO_VALUE = "尚无填报数值。"
+REASON_AWAIT_CITY = "{year}年市级下达目标尚未录入。"
+REASON_CITY = "{year}年实际值{value}，{verb}市级下达目标{target}。"
+REACHED, NOT_REACHED = "达到", "未达到"
+REASON_NO_REFERENCE = "缺少{year}年参照数据“{name}”。"
+UNSPECIFIED = "未指定"
+NO_UNIT = "无单位"
+REASON_RELATIVE = "{year}年{value}，参照“{name}”{ref}，相差{gap}个百分点（±{tol}以内为基本同步）。"
+REASON_SHARE_MISSING = "该指标为全区总量，缺少同年全区数值，无法把目标分解到镇街。"
+REASON_SHARE = "（全区目标{goal}按{year}年该镇街占全区{share}分解为{town_goal}）"
+REASON_FLOOR = "{year}年{value}，每年下限{goal}，比值{ratio}。"
+REASON_CUMULATIVE_MET = "{years}年累计{total}，已达五年累计目标{goal}。"
+REASON_CUMULATIVE = "{years}年累计{total}；按年均{per_year}，{n}年应完成{expected}，完成比{ratio}。"
+REASON_CUMULATIVE_FINAL = "{years}年累计{total}，{final}年应完成五年累计目标{goal}，完成比{ratio}。"
+REASON_CUMULATIVE_GAPS = "（{missing}年未填报，只按已填报年份折算，未填报不按0计）"
+REASON_MET = "{year}年{value}，{word}目标{target}。"
+MET_LEVEL, MET_BOUND = "已达到", "符合"
+REASON_NOT_MET = "{year}年{value}，不符合目标{target}。"
+REASON_NO_BASE = "规划未给出基期值，且只有一期数值，无法按路径判断。"
+REASON_FELL_BELOW = "基期{base_year}年{base}已满足目标，{year}年{value}不再满足目标{target}。"
+REASON_PATH = "基期{base_year}年{base}，按直线路径{year}年应达{expected}，实际{value}，进度比{ratio}。"

@@ -16,8 +16,6 @@ from .defaults import PLAN_WORKBOOK, SAMPLE_WORKBOOK, load_default
 from .diff import Preview, preview
 from .findings import Finding
 from .loader import LoadResult, load
-from .model import Dataset
-from .reader import read_workbook
 from .report import counts, finding_rows, report_workbook
 from .store import Editor, Store, VersionInfo, sha256_of, summarise
 
@@ -60,8 +58,7 @@ def check(store: Store, data: bytes, file_name: str, now: datetime | None = None
     result = load(data, file_name=file_name, base=base, now=now)
     change = None
     if result.dataset is not None:
-        held = set(read_workbook(data, file_name).sheets)
-        change = preview(base, result.dataset, held)
+        change = preview(base, result.dataset, set(result.sheets))
     return UploadCheck(file_name, data, result, change, store.find_by_hash(sha256_of(data)))
 
 
@@ -90,9 +87,3 @@ def seed_archive() -> bytes:
             archive.writestr(path.name, path.read_bytes())
     return out.getvalue()
 
-
-def current_dataset(store: Store) -> Dataset:
-    seed(store)
-    version = store.current()
-    assert version is not None
-    return version.dataset
