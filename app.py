@@ -33,7 +33,7 @@ alerts = sum(1 for c in shown if c.main.alert)
 if alerts:
     st.error(texts.ALERT_COUNT.format(count=alerts), icon=":material/warning:")
 if view.towns and all(c.district_fallback for c in all_cards):
-    st.info(f"{texts.NO_TOWN_VALUES}（{ui.md('、'.join(view.towns))}），以下为全区数据。")
+    st.info(texts.NO_TOWN_VALUES_DISTRICT.format(towns=ui.md("、".join(view.towns))))
 if not shown:
     st.info(texts.NOTHING_MATCHES)
 

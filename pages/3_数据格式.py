@@ -11,7 +11,7 @@ from xq_metrics.template import blank_template, format_table
 ui.setup(texts.PAGE_FORMAT)
 st.markdown(texts.FORMAT_INTRO)
 st.download_button(
-    texts.DOWNLOAD_TEMPLATE, blank_template(), file_name="西青区城镇化监测数据模板.xlsx",
+    texts.DOWNLOAD_TEMPLATE, blank_template(), file_name=texts.TEMPLATE_FILE_NAME,
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type="primary",
 )
 for sheet in schema.SHEETS:

@@ -67,8 +67,9 @@ with right:
     if p.projects:
         st.dataframe(
             pd.DataFrame([
-                {"编号": x.code, "名称": x.name, "专栏": f"专栏{x.box} {x.box_title}",
-                 "总投资（亿元）": texts.PROJECT_UNDISCLOSED if x.investment_yi is None else format_value(x.investment_yi)}
+                {texts.COL_CODE: x.code, texts.TOWN_PROJECT_COL_NAME: x.name,
+                 texts.COL_BOX: texts.BOX_LABEL.format(box=x.box, title=x.box_title),
+                 texts.COL_TOTAL: texts.PROJECT_UNDISCLOSED if x.investment_yi is None else format_value(x.investment_yi)}
                 for x in p.projects
             ]),
             hide_index=True, width="stretch",

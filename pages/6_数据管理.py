@@ -76,8 +76,9 @@ else:
             st.subheader(texts.PREVIEW_TITLE)
             st.dataframe(
                 pd.DataFrame([
-                    {"表": t.table, "本次": texts.PREVIEW_IN_UPLOAD if t.in_upload else texts.PREVIEW_KEPT,
-                     "新增": t.added, "删除": t.removed, "修改": t.changed}
+                    {texts.PREVIEW_COL_TABLE: t.table,
+                     texts.PREVIEW_COL_SCOPE: texts.PREVIEW_IN_UPLOAD if t.in_upload else texts.PREVIEW_KEPT,
+                     texts.CHANGE_ADDED: t.added, texts.CHANGE_REMOVED: t.removed, texts.CHANGE_CHANGED: t.changed}
                     for t in checked.preview.tables
                 ]),
                 hide_index=True,
@@ -87,8 +88,10 @@ else:
             else:
                 st.dataframe(
                     pd.DataFrame([
-                        {"表": c.table, "变化": c.kind, "键": c.key, "字段": c.field,
-                         "原值": "" if c.old is None else str(c.old), "新值": "" if c.new is None else str(c.new)}
+                        {texts.PREVIEW_COL_TABLE: c.table, texts.PREVIEW_COL_KIND: c.kind, texts.PREVIEW_COL_KEY: c.key,
+                         texts.PREVIEW_COL_FIELD: c.field,
+                         texts.PREVIEW_COL_OLD: "" if c.old is None else str(c.old),
+                         texts.PREVIEW_COL_NEW: "" if c.new is None else str(c.new)}
                         for c in checked.preview.changes
                     ]),
                     hide_index=True, width="stretch",
@@ -112,9 +115,10 @@ st.subheader(texts.HISTORY_TITLE)
 history = store.history()
 st.dataframe(
     pd.DataFrame([
-        {"版本": v.number, "时间": v.created_at.strftime("%Y-%m-%d %H:%M:%S"), "保存人": v.editor,
-         "类型": texts.KIND_LABELS.get(v.kind, v.kind), "文件": v.file_name, "SHA-256": v.sha256,
-         "数据集": v.summary.get("name", ""), "回退自": v.rolled_back_from}
+        {texts.HISTORY_COL_VERSION: v.number, texts.HISTORY_COL_TIME: v.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+         texts.HISTORY_COL_EDITOR: v.editor, texts.HISTORY_COL_KIND: texts.KIND_LABELS.get(v.kind, v.kind),
+         texts.HISTORY_COL_FILE: v.file_name, "SHA-256": v.sha256,
+         texts.HISTORY_COL_DATASET: v.summary.get("name", ""), texts.HISTORY_COL_ROLLED_BACK_FROM: v.rolled_back_from}
         for v in history
     ]),
     hide_index=True, width="stretch",
@@ -137,7 +141,8 @@ if editor is not None:
     st.subheader(texts.AUDIT_TITLE)
     st.dataframe(
         pd.DataFrame([
-            {"时间": a.time.strftime("%Y-%m-%d %H:%M:%S"), "人员": a.editor, "操作": texts.AUDIT_ACTIONS.get(a.action, a.action), "说明": a.detail}
+            {texts.AUDIT_COL_TIME: a.time.strftime("%Y-%m-%d %H:%M:%S"), texts.AUDIT_COL_EDITOR: a.editor,
+             texts.AUDIT_COL_ACTION: texts.AUDIT_ACTIONS.get(a.action, a.action), texts.AUDIT_COL_DETAIL: a.detail}
             for a in store.audit_log(50)
         ]),
         hide_index=True, width="stretch",

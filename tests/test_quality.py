@@ -12,7 +12,8 @@ import pytest
 
 from xq_metrics import texts
 from xq_metrics.model import Dataset, Indicator, Observation, SourceInfo
-from xq_metrics.quality import FLAG_LABELS, Flag, flags_for
+from xq_metrics import quality
+from xq_metrics.quality import FLAG_LABELS, JUMP_SHARE, Flag, flags_for
 
 DISTRICT = texts.DISTRICT
 TOWN = "杨柳青镇"
@@ -169,7 +170,13 @@ def test_every_code_has_a_label() -> None:
     assert set(FLAG_LABELS) == {
         "target_met_at_base", "target_behind_base", "out_of_range", "jump", "missing_year", "target_unread",
     }
-    assert Flag("jump", "x", DISTRICT, 2024, "").label == "较上期变动超过50%"
+    assert Flag("jump", "x", DISTRICT, 2024, "").label == f"较上期变动超过{JUMP_SHARE:.0%}"
+
+
+def test_jump_label_states_the_threshold_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The label is not a hard-coded 50%: it says whatever JUMP_SHARE the rule applies."""
+    monkeypatch.setattr(quality, "JUMP_SHARE", 0.3)
+    assert Flag("jump", "x", DISTRICT, 2024, "").label == "较上期变动超过30%"
 
 
 def test_flags_never_change_the_data() -> None:

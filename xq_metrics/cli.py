@@ -24,12 +24,10 @@ from .targets import parse
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m xq_metrics", description=texts.APP_TITLE)
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="检查一个工作簿是否符合数据格式")
+    check = commands.add_parser("check", help=texts.CLI_CHECK_HELP)
     check.add_argument("file", type=Path)
-    check.add_argument("--json", action="store_true", help="以 JSON 输出")
-    check.add_argument(
-        "--standalone", action="store_true", help="不以内置规划数据为基础：工作簿须自带规划结构、指标和镇街"
-    )
+    check.add_argument("--json", action="store_true", help=texts.CLI_JSON_HELP)
+    check.add_argument("--standalone", action="store_true", help=texts.CLI_STANDALONE_HELP)
     _add_editors_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "editors":
@@ -107,7 +105,7 @@ def run_check(path: Path, standalone: bool = False) -> LoadResult:
     if not path.is_file():
         from .findings import finding
 
-        return LoadResult(None, [finding("NOT_XLSX", detail=f"找不到文件 {path}")])
+        return LoadResult(None, [finding("NOT_XLSX", detail=texts.CLI_FILE_NOT_FOUND.format(path=path))])
     base = None if standalone else load_plan().dataset
     return load(path, base=base)
 
@@ -159,10 +157,15 @@ def _indicator(data: Dataset, indicator) -> dict[str, object]:
 
 
 def text_report(path: Path, result: LoadResult) -> str:
-    lines = [f"{path}：{'可以使用' if result.ok else '有错误，不能使用'}"]
+    verdict = texts.CLI_USABLE if result.ok else texts.CLI_UNUSABLE
+    lines = [texts.CLI_REPORT_HEAD.format(path=path, verdict=verdict)]
     for f in result.findings:
-        lines.append(f"[{texts.SEVERITY[f.severity]}] {f.code} {f.where}：{f.message} {f.hint}".rstrip())
+        lines.append(texts.CLI_FINDING_LINE.format(
+            severity=texts.SEVERITY[f.severity], code=f.code, where=f.where, message=f.message, hint=f.hint,
+        ).rstrip())
     if result.dataset:
         d = result.dataset
-        lines.append(f"指标 {len(d.indicators)} 个，监测值 {len(d.observations)} 条，镇街 {len(d.towns)} 个，项目 {len(d.projects)} 个。")
+        lines.append(texts.CLI_SUMMARY.format(
+            indicators=len(d.indicators), observations=len(d.observations), towns=len(d.towns), projects=len(d.projects),
+        ))
     return "\n".join(lines) + "\n"

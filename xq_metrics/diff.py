@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Callable
 
-from . import schema
+from . import schema, texts
 from .model import Dataset
 
-ADDED, REMOVED, CHANGED = "新增", "删除", "修改"
+ADDED, REMOVED, CHANGED = texts.CHANGE_ADDED, texts.CHANGE_REMOVED, texts.CHANGE_CHANGED
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ TABLES: tuple[Table, ...] = (
 @dataclass(frozen=True)
 class Change:
     table: str  # the sheet's Chinese name
-    kind: str  # 新增 / 删除 / 修改
+    kind: str  # ADDED / REMOVED / CHANGED
     key: str
     field: str  # the changed attribute, "" for whole rows
     old: object

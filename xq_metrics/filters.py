@@ -11,7 +11,7 @@ from typing import Mapping
 
 from . import texts
 from .cells import fold
-from .model import Dataset, Indicator, Project, chinese_number
+from .model import Dataset, Indicator, Project, chinese_number, plan_place
 
 # Names of the URL parameters; a link like ?town=杨柳青镇&chapter=5&year=2024 opens that view.
 PARAM_TOWN = "town"
@@ -26,10 +26,6 @@ class Filters:
     chapters: tuple[int, ...] = ()  # empty: every chapter
     sections: tuple[tuple[int, int], ...] = ()  # empty: every section of the chosen chapters
     year: int | None = None  # None: the latest year with data
-
-    @property
-    def by_town(self) -> bool:
-        return bool(self.towns)
 
     def in_plan_place(self, chapter: int | None, section: int | None) -> bool:
         if self.sections:
@@ -128,7 +124,7 @@ def available_years(dataset: Dataset) -> list[int]:
 
 
 def chapter_label(dataset: Dataset, chapter: int) -> str:
-    return f"第{chinese_number(chapter)}章 {dataset.chapters().get(chapter, '')}".strip()
+    return texts.TITLED_PLACE.format(place=plan_place(chapter), title=dataset.chapters().get(chapter, "")).strip()
 
 
 def section_label(dataset: Dataset, key: tuple[int, int]) -> str:

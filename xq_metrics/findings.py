@@ -29,8 +29,13 @@ class Finding:
 
     @property
     def where(self) -> str:
-        parts = [f"工作表“{self.sheet}”" if self.sheet else "", f"第{self.row}行" if self.row else ""]
-        parts.append(f"{self.column}列" + (f"（{self.header}）" if self.header else "") if self.column else "")
+        parts = [
+            texts.WHERE_SHEET.format(sheet=self.sheet) if self.sheet else "",
+            texts.WHERE_ROW.format(row=self.row) if self.row else "",
+        ]
+        if self.column:
+            parts.append(texts.WHERE_COLUMN.format(column=self.column))
+            parts.append(texts.WHERE_HEADER.format(header=self.header) if self.header else "")
         return "".join(parts)
 
 

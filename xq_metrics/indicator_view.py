@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from . import texts
 from .filters import Filters
-from .model import Dataset, Indicator, chinese_number
+from .model import Dataset, Indicator, plan_place
 from .numbers import fmt, format_value
 from .quality import flags_for
 from .status import Judgement, evaluate
@@ -34,13 +34,13 @@ def indicator_detail(dataset: Dataset, indicator: Indicator, filters: Filters = 
     up = direction_up(indicator.name, indicator.direction, target)
     reading = target.kind_label + (f" {target.value:g}" if target.value is not None else "")
     if not target.understood:
-        reading += "（无法识别，按需人工研判处理）"
+        reading += texts.TARGET_UNREAD_NOTE
     section = next(
         (s for s in dataset.sections if s.chapter == indicator.chapter and s.section == indicator.section), None
     )
-    place = section.label if section else (f"第{chinese_number(indicator.chapter)}章" if indicator.chapter else "—")
+    place = section.label if section else (plan_place(indicator.chapter) if indicator.chapter else "—")
     if indicator.base_value is not None:
-        base = f"{indicator.base_year}年 {indicator.base_value:g}{indicator.unit}"
+        base = texts.BASE_VALUE.format(year=indicator.base_year, value=indicator.base_value, unit=indicator.unit)
     else:
         base = indicator.base_note or "—"
 
@@ -53,27 +53,32 @@ def indicator_detail(dataset: Dataset, indicator: Indicator, filters: Filters = 
             continue
         j = evaluate(dataset, indicator, focus, obs.year)
         rows.append({
-            "年份": obs.year,
-            "数值": format_value(obs.value, indicator.unit),
-            "状态": j.status if obs.value is not None else texts.STATUS_NO_DATA,
-            "预期路径值": "—" if j.expected is None else fmt(j.expected),
-            "来源": obs.source,
+            texts.DETAIL_COL_YEAR: obs.year,
+            texts.DETAIL_COL_VALUE: format_value(obs.value, indicator.unit),
+            texts.DETAIL_COL_STATUS: j.status if obs.value is not None else texts.STATUS_NO_DATA,
+            texts.DETAIL_COL_EXPECTED: "—" if j.expected is None else fmt(j.expected),
+            texts.DETAIL_COL_SOURCE: obs.source,
         })
-    flags = [{"提示": f.label, "镇街": f.town, "年份": f.year, "说明": f.detail} for f in flags_for(dataset, indicator)]
+    flags = [
+        {texts.DETAIL_COL_FLAG: f.label, texts.DETAIL_COL_TOWN: f.town, texts.DETAIL_COL_YEAR: f.year,
+         texts.DETAIL_COL_NOTE: f.detail}
+        for f in flags_for(dataset, indicator)
+    ]
     towns = []
     for town in dataset.towns:
         if town.name not in reported or (filters.towns and town.name not in filters.towns):
             continue
         j = evaluate(dataset, indicator, town.name, filters.year)
         towns.append({
-            "镇街": town.name,
-            "最新年份": j.year,
-            "最新值": format_value(j.value, indicator.unit),
-            "状态": j.status,
-            "判断依据": j.reason,
+            texts.DETAIL_COL_TOWN: town.name,
+            texts.DETAIL_COL_LATEST_YEAR: j.year,
+            texts.DETAIL_COL_LATEST: format_value(j.value, indicator.unit),
+            texts.DETAIL_COL_STATUS: j.status,
+            texts.DETAIL_COL_REASON: j.reason,
         })
     facts = [
-        {"名称": f.name, "年份": f.year, "数值": f.value, "单位": f.unit, "原文": f.quote}
+        {texts.DETAIL_COL_NAME: f.name, texts.DETAIL_COL_YEAR: f.year, texts.DETAIL_COL_VALUE: f.value,
+         texts.DETAIL_COL_UNIT: f.unit, texts.DETAIL_COL_QUOTE: f.quote}
         for f in dataset.facts if f.indicator == indicator.code
     ]
     return IndicatorDetail(

@@ -45,7 +45,7 @@ def load(
     source: str | Path | bytes, file_name: str | None = None, base: Dataset | None = None, now: datetime | None = None
 ) -> LoadResult:
     """Screen the bytes, read, check against `base` (the data in use) and build the Dataset: one call, no raise."""
-    name = file_name or (Path(source).name if isinstance(source, (str, Path)) else "上传文件.xlsx")
+    name = file_name or (Path(source).name if isinstance(source, (str, Path)) else texts.UPLOADED_FILE_NAME)
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError as exc:
@@ -97,7 +97,10 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
         if chapter is None:
             return
         if chapter not in chapters or (section is not None and (chapter, section) not in section_keys):
-            place = f"{chapter}章" + (f"第{section}节" if section is not None else "")
+            if section is None:
+                place = texts.UNKNOWN_CHAPTER_PLACE.format(chapter=chapter)
+            else:
+                place = texts.UNKNOWN_SECTION_PLACE.format(chapter=chapter, section=section)
             findings.append(finding("UNKNOWN_SECTION", sheet=title(sheet), row=row.number, column=row.columns.get("chapter"), seen=place))
 
     def indicator_of(row: Row, sheet: schema.Sheet) -> str | None:

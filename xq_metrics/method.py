@@ -20,12 +20,12 @@ def target_readings(dataset: Dataset) -> list[dict[str, object]]:
         target = parse(indicator.target_text)
         up = direction_up(indicator.name, indicator.direction, target)
         rows.append({
-            "编号": indicator.code,
-            "指标": indicator.label,
-            "2025年目标（原文）": indicator.target_text,
-            "读作": target.kind_label + ("" if target.understood else "（无法识别）"),
-            "目标值": "—" if target.value is None else f"{target.value:g}",
-            "方向": texts.DIRECTION_UP if up else texts.DIRECTION_DOWN,
-            "属性": indicator.attribute,
+            texts.METHOD_COL_CODE: indicator.code,
+            texts.METHOD_COL_INDICATOR: indicator.label,
+            texts.METHOD_COL_TARGET_TEXT: indicator.target_text,
+            texts.METHOD_COL_READ_AS: target.kind_label + ("" if target.understood else texts.METHOD_UNREAD_NOTE),
+            texts.METHOD_COL_TARGET_VALUE: "—" if target.value is None else f"{target.value:g}",
+            texts.METHOD_COL_DIRECTION: texts.DIRECTION_UP if up else texts.DIRECTION_DOWN,
+            texts.METHOD_COL_ATTRIBUTE: indicator.attribute,
         })
     return rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import texts
 from .schema import DISTRICT
 
 
@@ -18,7 +19,7 @@ class Section:
 
     @property
     def label(self) -> str:
-        return f"第{chinese_number(self.chapter)}章第{chinese_number(self.section)}节 {self.section_title}"
+        return texts.TITLED_PLACE.format(place=plan_place(self.chapter, self.section), title=self.section_title)
 
 
 @dataclass(frozen=True)
@@ -198,3 +199,10 @@ def chinese_number(n: int) -> str:
         return _DIGITS[n]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def plan_place(chapter: int, section: int | None = None) -> str:
+    """第五章, or 第五章第二节 when a section is given: the one way a place in the plan is written."""
+    if section is None:
+        return texts.CHAPTER_LABEL.format(chapter=chinese_number(chapter))
+    return texts.CHAPTER_SECTION_LABEL.format(chapter=chinese_number(chapter), section=chinese_number(section))

@@ -17,7 +17,7 @@ import pandas as pd
 from . import texts
 from .cells import fold
 from .filters import Filters, chapter_label
-from .model import Dataset, Project, ProjectProgress, chinese_number
+from .model import Dataset, Project, ProjectProgress, plan_place
 
 # --------------------------------------------------------------------------- units
 
@@ -172,7 +172,7 @@ def place_label(dataset: Dataset, project: Project) -> str:
     if section is not None:
         return section.label
     if project.chapter is not None:
-        return f"第{chinese_number(project.chapter)}章"
+        return plan_place(project.chapter)
     return texts.NOT_STATED
 
 
@@ -279,9 +279,9 @@ def select(
         steps.append(("town", texts.STEP_TOWN.format(value="、".join(filters.towns)), len(kept)))
     if filters.chapters or filters.sections:
         kept = [r for r in kept if filters.in_plan_place(r.project.chapter, r.project.section)]
-        value = "、".join(f"第{chinese_number(c)}章" for c in filters.chapters)
+        value = "、".join(plan_place(c) for c in filters.chapters)
         if filters.sections:
-            value = "、".join(f"第{chinese_number(c)}章第{chinese_number(s)}节" for c, s in filters.sections)
+            value = "、".join(plan_place(c, s) for c, s in filters.sections)
         steps.append(("chapter", texts.STEP_CHAPTER.format(value=value), len(kept)))
     # Same rule as every page's global filter: keep this in step with Filters.keeps_project.
     kept = [r for r in kept if filters.keeps_project(r.project)]

@@ -12,14 +12,13 @@ JUMP_SHARE = 0.5  # a change of more than half from the previous period
 RATE_WORDS = ("率", "比例", "比重", "覆盖率")
 COUNT_UNITS = ("人", "万人", "年", "天", "个", "座", "家")
 
-FLAG_LABELS = {
-    "target_met_at_base": "基期已达目标",
-    "target_behind_base": "目标低于基期（方向相反）",
-    "out_of_range": "数值超出合理范围",
-    "jump": "较上期变动超过50%",
-    "missing_year": "序列缺少年份",
-    "target_unread": "目标无法识别",
-}
+
+def flag_label(code: str) -> str:
+    """The label of a flag code; the jump label states JUMP_SHARE as it is when asked."""
+    return texts.FLAG_LABELS[code].format(jump=JUMP_SHARE)
+
+
+FLAG_LABELS = {code: flag_label(code) for code in texts.FLAG_LABELS}
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class Flag:
 
     @property
     def label(self) -> str:
-        return FLAG_LABELS[self.code]
+        return flag_label(self.code)
 
 
 def flags_for(dataset: Dataset, indicator: Indicator) -> list[Flag]:
@@ -44,33 +43,36 @@ def flags_for(dataset: Dataset, indicator: Indicator) -> list[Flag]:
         found.append(Flag(code, indicator.name, town, year, detail))
 
     if not target.understood:
-        add("target_unread", texts.DISTRICT, None, f"目标“{target.text}”无法识别。")
+        add("target_unread", texts.DISTRICT, None, texts.FLAG_TARGET_UNREAD.format(target=target.text))
     base = indicator.base_value
     if base is not None and target.value is not None and target.kind not in ("yearly_floor", "cumulative"):
         behind = target.value < base if up else target.value > base
         if target.kind == "level" and behind:
             add("target_behind_base", texts.DISTRICT, indicator.base_year,
-                f"基期{indicator.base_year}年为{base:g}，2025年目标为{target.value:g}，目标落后于基期。")
+                texts.FLAG_TARGET_BEHIND_BASE.format(base_year=indicator.base_year, base=base, target=target.value))
         elif target.met(base, up):
             add("target_met_at_base", texts.DISTRICT, indicator.base_year,
-                f"基期{indicator.base_year}年为{base:g}，已满足目标{target.text}。")
+                texts.FLAG_TARGET_MET_AT_BASE.format(base_year=indicator.base_year, base=base, target=target.text))
 
     towns = sorted({o.town for o in dataset.observations if o.indicator == indicator.name})
     for town in towns:
         series = dataset.series(indicator.name, town)
         for obs in series:
             if obs.value is not None and not plausible(indicator, obs.value):
-                add("out_of_range", town, obs.year, f"{obs.year}年{obs.value:g}{indicator.unit}超出合理范围。")
+                detail = texts.FLAG_OUT_OF_RANGE.format(year=obs.year, value=obs.value, unit=indicator.unit)
+                add("out_of_range", town, obs.year, detail)
         reported = [o for o in series if o.value is not None]
         for prev, cur in zip(reported, reported[1:]):
             assert prev.value is not None and cur.value is not None
             if prev.value != 0 and abs(cur.value - prev.value) > JUMP_SHARE * abs(prev.value):
-                add("jump", town, cur.year, f"{prev.year}年{prev.value:g}→{cur.year}年{cur.value:g}。")
+                detail = texts.FLAG_JUMP.format(prev_year=prev.year, prev=prev.value, year=cur.year, value=cur.value)
+                add("jump", town, cur.year, detail)
         if reported:
             years = {o.year for o in reported}
             gaps = [y for y in range(reported[0].year, reported[-1].year + 1) if y not in years]
             if gaps:
-                add("missing_year", town, gaps[0], "缺少" + "、".join(f"{y}年" for y in gaps) + "数值。")
+                missing = "、".join(texts.FLAG_YEAR.format(year=y) for y in gaps)
+                add("missing_year", town, gaps[0], texts.FLAG_MISSING_YEARS.format(years=missing))
     return found
 
 

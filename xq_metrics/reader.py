@@ -48,7 +48,7 @@ class ParsedWorkbook:
 
 
 def read_workbook(source: str | Path | bytes, file_name: str | None = None) -> ParsedWorkbook:
-    name = file_name or (Path(source).name if isinstance(source, (str, Path)) else "上传文件.xlsx")
+    name = file_name or (Path(source).name if isinstance(source, (str, Path)) else texts.UPLOADED_FILE_NAME)
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))

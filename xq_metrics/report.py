@@ -19,15 +19,21 @@ from .findings import Finding
 from .safety import neutralise, screen
 
 FILLS = {"error": PatternFill("solid", fgColor="F8D7DA"), "warning": PatternFill("solid", fgColor="FFF3CD")}
-REPORT_COLUMNS = ("严重程度", "代码", "工作表", "行", "列", "列名", "原值", "理解为", "说明", "处理建议")
+REPORT_COLUMNS = (
+    texts.REPORT_COL_SEVERITY, texts.REPORT_COL_CODE, texts.REPORT_COL_SHEET, texts.REPORT_COL_ROW,
+    texts.REPORT_COL_COLUMN, texts.REPORT_COL_HEADER, texts.REPORT_COL_SEEN, texts.REPORT_COL_UNDERSTOOD,
+    texts.REPORT_COL_MESSAGE, texts.REPORT_COL_HINT,
+)
 
 
 def finding_rows(findings: Iterable[Finding]) -> list[dict[str, object]]:
     return [
         {
-            "严重程度": texts.SEVERITY[f.severity], "代码": f.code, "工作表": f.sheet or "", "行": f.row,
-            "列": f.column or "", "列名": f.header or "", "原值": f.seen or "", "理解为": f.understood or "",
-            "说明": f.message, "处理建议": f.hint,
+            texts.REPORT_COL_SEVERITY: texts.SEVERITY[f.severity], texts.REPORT_COL_CODE: f.code,
+            texts.REPORT_COL_SHEET: f.sheet or "", texts.REPORT_COL_ROW: f.row, texts.REPORT_COL_COLUMN: f.column or "",
+            texts.REPORT_COL_HEADER: f.header or "", texts.REPORT_COL_SEEN: f.seen or "",
+            texts.REPORT_COL_UNDERSTOOD: f.understood or "", texts.REPORT_COL_MESSAGE: f.message,
+            texts.REPORT_COL_HINT: f.hint,
         }
         for f in findings
     ]
@@ -36,7 +42,7 @@ def finding_rows(findings: Iterable[Finding]) -> list[dict[str, object]]:
 def counts(findings: Iterable[Finding]) -> list[dict[str, object]]:
     tally = Counter((f.severity, f.code) for f in findings)
     return [
-        {"严重程度": texts.SEVERITY[severity], "代码": code, "数量": n}
+        {texts.REPORT_COL_SEVERITY: texts.SEVERITY[severity], texts.REPORT_COL_CODE: code, texts.REPORT_COL_COUNT: n}
         for (severity, code), n in sorted(tally.items(), key=lambda item: (item[0][0] != "error", item[0][1]))
     ]
 

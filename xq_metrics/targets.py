@@ -59,10 +59,6 @@ class Target:
         return texts.TARGET_KINDS[self.kind]
 
     @property
-    def numeric(self) -> bool:
-        return self.value is not None
-
-    @property
     def is_bound(self) -> bool:
         return self.kind in ("at_least", "above", "at_most", "below")
 

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 
-from . import schema
+from . import schema, texts
 
 REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
 
@@ -24,9 +24,9 @@ def blank_template() -> bytes:
             cell.font = Font(bold=True)
             if column.required:
                 cell.fill = REQUIRED_FILL
-            note = "（必填）" if column.required else ""
+            note = texts.TEMPLATE_REQUIRED_NOTE if column.required else ""
             if column.help or note:
-                cell.comment = Comment(f"{column.help}{note}", "模板")
+                cell.comment = Comment(f"{column.help}{note}", texts.TEMPLATE_AUTHOR)
             ws.column_dimensions[cell.column_letter].width = max(10, len(column.header) * 2 + 4)
         ws.freeze_panes = "A2"
     info = book[schema.INFO.name]
@@ -41,11 +41,16 @@ def format_table(sheet: schema.Sheet) -> pd.DataFrame:
     """One row per column of a sheet, for the format page and the README."""
     return pd.DataFrame(
         [
-            {"列名": c.header, "必填": "是" if c.required else "", "类型": KIND_LABELS[c.kind], "说明": c.help,
-             "也可写作": "、".join(a.replace("\n", "") for a in c.aliases)}
+            {
+                texts.FORMAT_COL_HEADER: c.header,
+                texts.FORMAT_COL_REQUIRED: texts.FORMAT_REQUIRED_YES if c.required else "",
+                texts.FORMAT_COL_KIND: KIND_LABELS[c.kind],
+                texts.FORMAT_COL_HELP: c.help,
+                texts.FORMAT_COL_ALIASES: "、".join(a.replace("\n", "") for a in c.aliases),
+            }
             for c in sheet.columns
         ]
     )
 
 
-KIND_LABELS = {"text": "文字", "int": "整数", "number": "数字", "year": "年份"}
+KIND_LABELS = texts.COLUMN_KIND_LABELS

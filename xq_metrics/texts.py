@@ -479,3 +479,130 @@ REASON_NOT_MET = "{year}年{value}，不符合目标{target}。"
 REASON_NO_BASE = "规划未给出基期值，且只有一期数值，无法按路径判断。"
 REASON_FELL_BELOW = "基期{base_year}年{base}已满足目标，{year}年{value}不再满足目标{target}。"
 REASON_PATH = "基期{base_year}年{base}，按直线路径{year}年应达{expected}，实际{value}，进度比{ratio}。"
+
+# --- Data-quality flags (quality.py). {jump} is quality.JUMP_SHARE, so label and rule cannot disagree. ---
+FLAG_LABELS = {
+    "target_met_at_base": "基期已达目标",
+    "target_behind_base": "目标低于基期（方向相反）",
+    "out_of_range": "数值超出合理范围",
+    "jump": "较上期变动超过{jump:.0%}",
+    "missing_year": "序列缺少年份",
+    "target_unread": "目标无法识别",
+}
+FLAG_TARGET_UNREAD = "目标“{target}”无法识别。"
+FLAG_TARGET_BEHIND_BASE = "基期{base_year}年为{base:g}，2025年目标为{target:g}，目标落后于基期。"
+FLAG_TARGET_MET_AT_BASE = "基期{base_year}年为{base:g}，已满足目标{target}。"
+FLAG_OUT_OF_RANGE = "{year}年{value:g}{unit}超出合理范围。"
+FLAG_JUMP = "{prev_year}年{prev:g}→{year}年{value:g}。"
+FLAG_MISSING_YEARS = "缺少{years}数值。"
+FLAG_YEAR = "{year}年"
+
+# --- Command line: `python -m xq_metrics check FILE`. ---
+CLI_CHECK_HELP = "检查一个工作簿是否符合数据格式"
+CLI_JSON_HELP = "以 JSON 输出"
+CLI_STANDALONE_HELP = "不以内置规划数据为基础：工作簿须自带规划结构、指标和镇街"
+CLI_FILE_NOT_FOUND = "找不到文件 {path}"
+CLI_REPORT_HEAD = "{path}：{verdict}"
+CLI_USABLE = "可以使用"
+CLI_UNUSABLE = "有错误，不能使用"
+CLI_FINDING_LINE = "[{severity}] {code} {where}：{message} {hint}"
+CLI_SUMMARY = "指标 {indicators} 个，监测值 {observations} 条，镇街 {towns} 个，项目 {projects} 个。"
+
+# --- Where a finding is (findings.Finding.where): sheet, Excel row, column letter and its header. ---
+WHERE_SHEET = "工作表“{sheet}”"
+WHERE_ROW = "第{row}行"
+WHERE_COLUMN = "{column}列"
+WHERE_HEADER = "（{header}）"
+
+# --- Reading a workbook (reader.py, loader.py). ---
+UPLOADED_FILE_NAME = "上传文件.xlsx"  # the name of a workbook handed over as bytes without one
+UNKNOWN_CHAPTER_PLACE = "{chapter}章"  # {seen} of UNKNOWN_SECTION, after its 第
+UNKNOWN_SECTION_PLACE = "{chapter}章第{section}节"
+
+# --- Places in the plan (model.plan_place): numbers in Chinese numerals, e.g. 第五章第二节. ---
+CHAPTER_LABEL = "第{chapter}章"
+CHAPTER_SECTION_LABEL = "第{chapter}章第{section}节"
+TITLED_PLACE = "{place} {title}"
+
+# --- Upload preview (diff.py): kinds of change; also the count columns on the 数据管理 page. ---
+CHANGE_ADDED = "新增"
+CHANGE_REMOVED = "删除"
+CHANGE_CHANGED = "修改"
+
+# --- Validation report columns (report.py): the 检查结果 sheet and the tables on the 数据管理 page. ---
+REPORT_COL_SEVERITY = "严重程度"
+REPORT_COL_CODE = "代码"
+REPORT_COL_SHEET = "工作表"
+REPORT_COL_ROW = "行"
+REPORT_COL_COLUMN = "列"
+REPORT_COL_HEADER = "列名"
+REPORT_COL_SEEN = "原值"
+REPORT_COL_UNDERSTOOD = "理解为"
+REPORT_COL_MESSAGE = "说明"
+REPORT_COL_HINT = "处理建议"
+REPORT_COL_COUNT = "数量"
+
+# --- Blank template and format tables (template.py, pages/3_数据格式.py). ---
+TEMPLATE_FILE_NAME = "西青区城镇化监测数据模板.xlsx"
+TEMPLATE_AUTHOR = "模板"  # author of the header comments
+TEMPLATE_REQUIRED_NOTE = "（必填）"
+COLUMN_KIND_LABELS = {"text": "文字", "int": "整数", "number": "数字", "year": "年份"}
+FORMAT_COL_HEADER = "列名"
+FORMAT_COL_REQUIRED = "必填"
+FORMAT_COL_KIND = "类型"
+FORMAT_COL_HELP = "说明"
+FORMAT_COL_ALIASES = "也可写作"
+FORMAT_REQUIRED_YES = "是"
+
+# --- 指标详情 page (indicator_view.py): target reading, base and the tables. ---
+TARGET_UNREAD_NOTE = "（无法识别，按需人工研判处理）"
+BASE_VALUE = "{year}年 {value:g}{unit}"
+DETAIL_COL_YEAR = "年份"
+DETAIL_COL_VALUE = "数值"
+DETAIL_COL_STATUS = "状态"
+DETAIL_COL_EXPECTED = "预期路径值"
+DETAIL_COL_SOURCE = "来源"
+DETAIL_COL_FLAG = "提示"
+DETAIL_COL_TOWN = "镇街"
+DETAIL_COL_NOTE = "说明"
+DETAIL_COL_LATEST_YEAR = "最新年份"
+DETAIL_COL_LATEST = LATEST_LABEL
+DETAIL_COL_REASON = STATUS_REASON
+DETAIL_COL_NAME = "名称"
+DETAIL_COL_UNIT = "单位"
+DETAIL_COL_QUOTE = "原文"
+
+# --- 口径说明 page: each indicator's target as read (method.py). ---
+METHOD_COL_CODE = "编号"
+METHOD_COL_INDICATOR = "指标"
+METHOD_COL_TARGET_TEXT = "2025年目标（原文）"
+METHOD_COL_READ_AS = "读作"
+METHOD_COL_TARGET_VALUE = "目标值"
+METHOD_COL_DIRECTION = DIRECTION_LABEL
+METHOD_COL_ATTRIBUTE = ATTRIBUTE_LABEL
+METHOD_UNREAD_NOTE = "（无法识别）"
+
+# --- 总览 and 街镇 pages: a town with no values, its projects. ---
+NO_TOWN_VALUES_DISTRICT = NO_TOWN_VALUES + "（{towns}），以下为全区数据。"
+TOWN_PROJECT_COL_NAME = "名称"
+
+# --- 数据管理 page tables (pages/6_数据管理.py) and the seed version's file. ---
+SEED_FILE_NAME = "内置数据（规划基础数据+示例监测数据）.zip"
+PREVIEW_COL_TABLE = "表"
+PREVIEW_COL_SCOPE = "本次"
+PREVIEW_COL_KIND = "变化"
+PREVIEW_COL_KEY = "键"
+PREVIEW_COL_FIELD = "字段"
+PREVIEW_COL_OLD = "原值"
+PREVIEW_COL_NEW = "新值"
+HISTORY_COL_VERSION = "版本"
+HISTORY_COL_TIME = "时间"
+HISTORY_COL_EDITOR = "保存人"
+HISTORY_COL_KIND = "类型"
+HISTORY_COL_FILE = "文件"
+HISTORY_COL_DATASET = DATASET_LABEL
+HISTORY_COL_ROLLED_BACK_FROM = "回退自"
+AUDIT_COL_TIME = "时间"
+AUDIT_COL_EDITOR = "人员"
+AUDIT_COL_ACTION = "操作"
+AUDIT_COL_DETAIL = "说明"

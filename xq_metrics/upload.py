@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 
+from . import texts
 from .defaults import PLAN_WORKBOOK, SAMPLE_WORKBOOK, load_default
 from .diff import Preview, preview
 from .findings import Finding
@@ -19,7 +20,7 @@ from .loader import LoadResult, load
 from .report import counts, finding_rows, report_workbook
 from .store import Editor, Store, VersionInfo, sha256_of, summarise
 
-SEED_FILE_NAME = "内置数据（规划基础数据+示例监测数据）.zip"
+SEED_FILE_NAME = texts.SEED_FILE_NAME
 
 
 @dataclass(frozen=True)
