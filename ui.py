@@ -5,8 +5,6 @@ Only drawing lives here; every number comes from xq_metrics.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
 from xq_metrics import filters as view

@@ -131,7 +131,7 @@ def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime) -> Loa
             )
         return name
 
-    def choice(row: Row, sheet: schema.Sheet, key: str, allowed: Iterable[str], required: bool = True) -> None:
+    def choice(row: Row, sheet: schema.Sheet, key: str, allowed: Iterable[str]) -> None:
         value = row.values.get(key)
         allowed = tuple(allowed)
         if value is not None and value not in allowed:

@@ -6,7 +6,7 @@ Sheet and column names are Chinese because officials fill them in; the keys are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from .texts import DISTRICT  # noqa: F401  (re-exported: the word for the whole district in a 镇街 column)
