@@ -25,8 +25,8 @@ _YEAR_HEADER = re.compile(r"^(\d{4})年?(?:度)?(?:实际值|完成值|完成情
 _CODES = {"int": "BAD_INT", "year": "BAD_YEAR", "number": "BAD_NUMBER"}
 
 
-@dataclass(frozen=True)
-class Row:
+@dataclass(slots=True)
+class Row:  # not frozen: built once per row of a large upload, and frozen dataclasses are slow to build
     number: int  # Excel row
     values: dict[str, object]  # column key -> typed value (None when empty)
     columns: dict[str, str]  # column key -> Excel letter, for findings
@@ -159,6 +159,7 @@ def _read_sheet(
     # Column by column: the common cells take a fast path through map(); only the rest go through read_cell.
     by_key: dict[str, list[object]] = {}
     units: dict[int, dict[str, str]] = {}  # data-row index -> column key -> unit typed after the figure
+    unreadable: set[tuple[int, str]] = set()  # cells already reported: empty there is not a second problem
     for column in mapped_columns:
         index = columns[column.key]
         raws = [line[index] if index < len(line) else None for line in lines]
@@ -167,6 +168,8 @@ def _read_sheet(
             where = {"sheet": title, "row": first + i, "column": letters[column.key], "header": column.header}
             cell = read_cell(column, raws[i], where, findings, required=False)
             values[i] = cell.value
+            if not cell.ok:
+                unreadable.add((first + i, column.key))
             if cell.unit:
                 units.setdefault(i, {})[column.key] = cell.unit
         if broken:
@@ -174,28 +177,24 @@ def _read_sheet(
                 if key == column.key and 0 <= row_number - first < len(values):
                     values[row_number - first] = None
         by_key[column.key] = values
-    keys = list(by_key)
-    unmapped = {c.key: None for c in sheet.columns if c.key not in columns}
+    keys = [*by_key, *(c.key for c in sheet.columns if c.key not in columns)]
+    padding = (None,) * (len(keys) - len(by_key))
     required = [c for c in mapped_columns if c.required]
+    skip = broken | unreadable
     broken_rows = {row_number for row_number, _ in broken}
-    width = len(keys)
+    width = len(by_key)
     for i, row_values in enumerate(zip(*by_key.values())):
         number = first + i
         if row_values.count(None) == width and number not in broken_rows:
             continue  # blank rows separate blocks in real sheets
-        values = dict(zip(keys, row_values))
+        values = dict(zip(keys, row_values + padding))
         for column in required:
-            if values[column.key] is None and (number, column.key) not in broken and _readable(findings, number, column):
+            if values[column.key] is None and (number, column.key) not in skip:
                 findings.append(
                     finding("MISSING_VALUE", sheet=title, row=number, column=letters[column.key], header=column.header)
                 )
-        result.rows.append(Row(number, {**values, **unmapped}, letters, units.get(i, {})))
+        result.rows.append(Row(number, values, letters, units.get(i, {})))
     return result
-
-
-def _readable(findings: list[Finding], row: int, column: schema.Column) -> bool:
-    """False when the cell already has a reading error: an empty result there is not a second problem."""
-    return not findings or not any(f.row == row and f.header == column.header and f.severity == "error" for f in findings[-8:])
 
 
 # Fast paths for cells that need no interpretation (most of a large file); anything else takes read_cell,
