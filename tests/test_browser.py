@@ -68,36 +68,25 @@ def test_overview_draws_all_18_gauges_with_chinese_names(server: str, browser) -
     page.close()
 
 
-def test_indicator_page_shows_history_and_target_reading(server: str, browser) -> None:
-    page = open_page(browser, f"{server}/指标详情", charts=1)
-    body = page.inner_text("body")
-    assert "目标解读" in body and "判断依据" in body
-    shoot(page, "indicator.png")
-    page.close()
-
-
-def test_a_copied_link_opens_the_filtered_view(server: str, browser) -> None:
-    page = open_page(browser, f"{server}/?town=杨柳青镇&chapter=6", charts=9)  # 第六章 holds 9 indicators
-    body = page.inner_text("body")
-    assert "当前视图：杨柳青镇 · 第六章" in body.replace("\n", "")
-    assert "城镇新增就业" in body and "森林覆盖率" not in body  # 森林覆盖率 belongs to 第五章
-    shoot(page, "link-town-chapter.png")
-    page.close()
-
-
-def test_town_page(server: str, browser) -> None:
-    page = open_page(browser, f"{server}/街镇", charts=3)
-    body = page.inner_text("body")
-    assert "镇街示意图（非行政边界）" in body and "镇街概况" in body
-    shoot(page, "towns.png")
-    page.close()
-
-
-def test_projects_page(server: str, browser) -> None:
-    page = open_page(browser, f"{server}/重大项目", charts=3)
-    body = page.inner_text("body")
-    assert "755.97" in body and "未披露" in body
-    shoot(page, "projects.png")
+@pytest.mark.parametrize(
+    ("path", "charts", "present", "absent", "shot"),
+    [
+        ("/指标详情", 1, ("目标解读", "判断依据"), (), "indicator.png"),
+        # A copied link: 第六章 holds 9 indicators; 森林覆盖率 belongs to 第五章.
+        ("/?town=杨柳青镇&chapter=6", 9, ("当前视图：杨柳青镇 · 第六章", "城镇新增就业"), ("森林覆盖率",), "link-town-chapter.png"),
+        ("/街镇", 3, ("镇街示意图（非行政边界）", "镇街概况"), (), "towns.png"),
+        ("/重大项目", 3, ("755.97", "未披露"), (), "projects.png"),
+    ],
+    ids=["indicator", "copied-link", "towns", "projects"],
+)
+def test_page_as_an_official_sees_it(
+    server: str, browser, path: str, charts: int, present: tuple[str, ...], absent: tuple[str, ...], shot: str
+) -> None:
+    page = open_page(browser, f"{server}{path}", charts=charts)
+    body = page.inner_text("body").replace("\n", "")
+    assert all(text in body for text in present), [t for t in present if t not in body]
+    assert not any(text in body for text in absent)
+    shoot(page, shot)
     page.close()
 
 
