@@ -1,4 +1,4 @@
-"""数据格式: the workbook format, sheet by sheet, and the blank template to download."""
+"""数据格式: the workbook format, sheet by sheet, and the two blank templates to download."""
 
 from __future__ import annotations
 
@@ -6,15 +6,18 @@ import streamlit as st
 
 import ui
 from xq_metrics import schema, texts
-from xq_metrics.template import blank_template, format_table
+from xq_metrics.template import blank_template, format_table, sheet_note
 
 ui.setup(texts.PAGE_FORMAT)
 st.markdown(texts.FORMAT_INTRO)
-st.download_button(
-    texts.DOWNLOAD_TEMPLATE, blank_template(), file_name=texts.TEMPLATE_FILE_NAME,
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", type="primary",
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+data, full = st.columns(2)
+data.download_button(
+    texts.DOWNLOAD_TEMPLATE_DATA, blank_template("data"), file_name=texts.TEMPLATE_DATA_FILE_NAME, mime=XLSX,
+    type="primary",
 )
+full.download_button(texts.DOWNLOAD_TEMPLATE_FULL, blank_template("full"), file_name=texts.TEMPLATE_FILE_NAME, mime=XLSX)
 for sheet in schema.SHEETS:
     st.subheader(sheet.name)
-    st.caption(sheet.help)
+    st.caption(f"{sheet.help}{sheet_note(sheet)}")
     st.dataframe(format_table(sheet), hide_index=True, width="stretch")

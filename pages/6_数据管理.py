@@ -6,11 +6,29 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from xq_metrics import auth, texts, upload
+from xq_metrics import auth, diff, texts, upload
+from xq_metrics.store import StoreError
 
 dataset, _ = ui.setup(texts.PAGE_DATA)
 store = ui.store()
 editor = st.session_state.get(ui.EDITOR_KEY)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def confirm_box(needed: diff.Confirmation, key: str) -> diff.Confirmation | None:
+    """The second, counted yes that a loss or a change of the plan needs; None until it is ticked."""
+    if not needed.needed:
+        return None
+    text = texts.CONFIRM_BOX.format(removed=needed.removed, blanked=needed.blanked, plan=needed.plan)
+    return needed if st.checkbox(text, key=key) else None
+
+
+def loss_banner(needed: diff.Confirmation) -> None:
+    if needed.removed or needed.blanked:
+        st.error(texts.LOSS_BANNER.format(removed=needed.removed, blanked=needed.blanked), icon=":material/delete_forever:")
+    if needed.plan:
+        st.warning(texts.PLAN_BANNER.format(plan=needed.plan), icon=":material/edit_document:")
+
 
 # --- who is working -------------------------------------------------------------------------
 if editor is None:
@@ -43,67 +61,73 @@ else:
     round_ = st.session_state.setdefault("upload_round", 0)  # a new key empties the uploader on save/cancel
     file = st.file_uploader(texts.UPLOAD_LABEL, key=f"upload_{round_}")
     if file is not None:
-        # Checked once per file and data version, not on every rerun of the page.
-        key = (file.file_id, ui.current_version().number)
+        replace = tuple(st.session_state.get("replace_tables", ()))
+        # Checked once per file, data version and choice of tables to replace, not on every rerun of the page.
+        key = (file.file_id, ui.current_version().number, replace)
         if st.session_state.get("checked_key") != key:
-            checked = upload.check(store, file.getvalue(), file.name)
-            st.session_state["checked"] = checked
-            st.session_state["report_xlsx"] = checked.report_xlsx() if checked.findings else b""
+            st.session_state["checked"] = upload.check(store, file.getvalue(), file.name, replace=replace)
             st.session_state["checked_key"] = key
-        checked = st.session_state["checked"]
-        errors = sum(f.severity == "error" for f in checked.findings)
-        warnings = len(checked.findings) - errors
+            st.session_state.pop("report_xlsx", None)
+        checked: upload.UploadCheck = st.session_state["checked"]
+        head = checked.headline
         st.subheader(texts.REPORT_TITLE)
-        if checked.ok:
-            st.success(texts.REPORT_OK.format(errors=errors, warnings=warnings))
+        if not checked.ok:
+            st.error(texts.REPORT_BAD.format(errors=head.errors))
+        elif not checked.green:
+            st.warning(texts.REPORT_IGNORED.format(ignored=head.figures_ignored))
         else:
-            st.error(texts.REPORT_BAD.format(errors=errors))
+            st.success(texts.REPORT_OK.format(read=head.figures_read))
+        figures = st.columns(3)
+        figures[0].metric(texts.METRIC_FIGURES_READ, head.figures_read)
+        figures[1].metric(texts.METRIC_FIGURES_CHANGED, head.figures_changed)
+        figures[2].metric(texts.METRIC_FIGURES_IGNORED, head.figures_ignored)
+        st.caption(texts.REPORT_COUNTS_LINE.format(errors=head.errors, warnings=head.warnings, infos=head.infos))
         if checked.findings:
             st.dataframe(pd.DataFrame(checked.rows()), hide_index=True, width="stretch")
             st.caption(texts.REPORT_COUNTS)
             st.dataframe(pd.DataFrame(checked.counts()), hide_index=True)
             a, b = st.columns(2)
             a.download_button(texts.REPORT_JSON, checked.report_json(), file_name=texts.REPORT_JSON_FILE, mime="application/json")
-            b.download_button(
-                texts.REPORT_XLSX, st.session_state["report_xlsx"], file_name=texts.REPORT_XLSX_FILE,
-                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
+            if "report_xlsx" in st.session_state:
+                b.download_button(texts.REPORT_XLSX, st.session_state["report_xlsx"], file_name=texts.REPORT_XLSX_FILE, mime=XLSX)
+            elif b.button(texts.REPORT_XLSX_BUILD, key="build_report"):
+                # Built only when asked for: it reads the whole upload with openpyxl.
+                st.session_state["report_xlsx"] = checked.report_xlsx()
+                st.rerun()
         if checked.same_as is not None:
             st.info(texts.SAME_FILE.format(
                 time=checked.same_as.created_at.strftime("%Y-%m-%d %H:%M"), number=checked.same_as.number,
             ))
         if checked.preview is not None:
             st.subheader(texts.PREVIEW_TITLE)
-            st.dataframe(
-                pd.DataFrame([
-                    {texts.PREVIEW_COL_TABLE: t.table,
-                     texts.PREVIEW_COL_SCOPE: texts.PREVIEW_IN_UPLOAD if t.in_upload else texts.PREVIEW_KEPT,
-                     texts.CHANGE_ADDED: t.added, texts.CHANGE_REMOVED: t.removed, texts.CHANGE_CHANGED: t.changed}
-                    for t in checked.preview.tables
-                ]),
-                hide_index=True,
+            needed = checked.confirmation
+            loss_banner(needed)
+            st.dataframe(pd.DataFrame(diff.table_rows(checked.preview)), hide_index=True)
+            in_upload = {t.key: t.table for t in checked.preview.tables if t.in_upload}
+            st.multiselect(
+                texts.REPLACE_TABLES, list(in_upload), format_func=in_upload.get, key="replace_tables",
+                help=texts.REPLACE_TABLES_HELP, placeholder=texts.REPLACE_NONE,
             )
             if checked.preview.empty:
                 st.info(texts.PREVIEW_EMPTY)
             else:
-                st.dataframe(
-                    pd.DataFrame([
-                        {texts.PREVIEW_COL_TABLE: c.table, texts.PREVIEW_COL_KIND: c.kind, texts.PREVIEW_COL_KEY: c.key,
-                         texts.PREVIEW_COL_FIELD: c.field,
-                         texts.PREVIEW_COL_OLD: "" if c.old is None else str(c.old),
-                         texts.PREVIEW_COL_NEW: "" if c.new is None else str(c.new)}
-                        for c in checked.preview.changes
-                    ]),
-                    hide_index=True, width="stretch",
-                )
+                st.dataframe(pd.DataFrame(diff.change_rows(checked.preview)), hide_index=True, width="stretch")
+            confirmed = confirm_box(needed, key=f"confirm_{round_}")
             save, cancel = st.columns(2)
-            if save.button(texts.SAVE_BUTTON, type="primary", key="save", disabled=checked.preview.empty):
-                saved = upload.save(store, checked, editor)
-                st.session_state["upload_round"] = round_ + 1
-                st.session_state["flash"] = texts.SAVED.format(number=saved.number)
-                st.rerun()
+            blocked = checked.preview.empty or (needed.needed and confirmed is None)
+            if save.button(texts.SAVE_BUTTON, type="primary", key="save", disabled=blocked):
+                try:
+                    saved = upload.save(store, checked, editor, confirmed)
+                except (upload.SaveConflict, upload.ConfirmationRequired, StoreError) as exc:
+                    st.error(str(exc))
+                else:
+                    st.session_state["upload_round"] = round_ + 1
+                    st.session_state.pop("replace_tables", None)
+                    st.session_state["flash"] = texts.SAVED.format(number=saved.number)
+                    st.rerun()
             if cancel.button(texts.CANCEL_BUTTON, key="cancel"):
                 st.session_state["upload_round"] = round_ + 1
+                st.session_state.pop("replace_tables", None)
                 st.session_state["flash"] = texts.CANCELLED
                 st.rerun()
 
@@ -113,29 +137,32 @@ if "flash" in st.session_state:
 # --- history: open to everyone; rollback for editors ------------------------------------------
 st.subheader(texts.HISTORY_TITLE)
 history = store.history()
-st.dataframe(
-    pd.DataFrame([
-        {texts.HISTORY_COL_VERSION: v.number, texts.HISTORY_COL_TIME: v.created_at.strftime("%Y-%m-%d %H:%M:%S"),
-         texts.HISTORY_COL_EDITOR: v.editor, texts.HISTORY_COL_KIND: texts.KIND_LABELS.get(v.kind, v.kind),
-         texts.HISTORY_COL_FILE: v.file_name, "SHA-256": v.sha256,
-         texts.HISTORY_COL_DATASET: v.summary.get("name", ""), texts.HISTORY_COL_ROLLED_BACK_FROM: v.rolled_back_from}
-        for v in history
-    ]),
-    hide_index=True, width="stretch",
-)
+st.dataframe(pd.DataFrame(upload.history_rows(history)), hide_index=True, width="stretch")
 numbers = [v.number for v in history]
 chosen = st.selectbox(texts.HISTORY_CHOOSE, numbers, key="history_version",
                       format_func=lambda n: texts.VERSION_LABEL.format(number=n))
 info = next(v for v in history if v.number == chosen)
-left, right = st.columns(2)
-left.download_button(
+st.download_button(
     texts.DOWNLOAD_ORIGINAL, ui.original_file(chosen), file_name=info.file_name, key="download_original"
 )
 if editor is not None and chosen != numbers[0]:
-    if right.button(texts.ROLLBACK_BUTTON, key="rollback"):
-        restored = store.rollback(chosen, editor)
-        st.session_state["flash"] = texts.ROLLED_BACK.format(source=chosen, number=restored.number)
-        st.rerun()
+    back = upload.rollback_preview(store, chosen)
+    with st.expander(texts.ROLLBACK_PREVIEW.format(number=chosen), expanded=True):
+        loss_banner(back.confirmation)
+        if back.empty:
+            st.info(texts.PREVIEW_EMPTY)
+        else:
+            st.dataframe(pd.DataFrame(diff.change_rows(back)), hide_index=True, width="stretch")
+        confirmed = confirm_box(back.confirmation, key=f"confirm_rollback_{chosen}")
+        blocked = back.empty or (back.confirmation.needed and confirmed is None)
+        if st.button(texts.ROLLBACK_BUTTON, key="rollback", disabled=blocked):
+            try:
+                restored = upload.rollback(store, chosen, editor, confirmed)
+            except (upload.SaveConflict, upload.ConfirmationRequired, StoreError) as exc:
+                st.error(str(exc))
+            else:
+                st.session_state["flash"] = texts.ROLLED_BACK.format(source=chosen, number=restored.number)
+                st.rerun()
 
 if editor is not None:
     st.subheader(texts.AUDIT_TITLE)

@@ -669,11 +669,12 @@ def _display_width(value) -> int:
 
 def _write_sheet(wb: Workbook, sheet: schema.Sheet, records: list[dict]) -> None:
     ws = wb.create_sheet(sheet.name)
-    keys = [c.key for c in sheet.columns]
+    columns = [c for c in sheet.columns if c is not schema.ACTION]  # the data remove nothing
+    keys = [c.key for c in columns]
     unknown = {k for r in records for k in r} - set(keys)
     assert not unknown, (sheet.name, unknown)
 
-    ws.append([c.header for c in sheet.columns])
+    ws.append([c.header for c in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for record in records:
@@ -688,7 +689,7 @@ def _write_sheet(wb: Workbook, sheet: schema.Sheet, records: list[dict]) -> None
         ws.append(row)
     ws.freeze_panes = "A2"
 
-    for idx, col in enumerate(sheet.columns, start=1):
+    for idx, col in enumerate(columns, start=1):
         widths = [_display_width(col.header)]
         widths += [_display_width(r[col.key]) for r in records if r.get(col.key) is not None]
         ws.column_dimensions[get_column_letter(idx)].width = min(max(max(widths) + 2, 8), 60)

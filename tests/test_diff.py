@@ -14,7 +14,7 @@ BASE = load_default().dataset
 def test_values_only_upload_updates_values_and_keeps_the_rest() -> None:
     data = workbook({"指标数据": [["指标", "镇街", "年份", "数值"], ["森林覆盖率", "全区", 2024, 25.0], ["森林覆盖率", "全区", 2025, 25.5]]})
     new = load(data, base=BASE).dataset
-    result = preview(BASE, new, set(read_workbook(data).sheets))
+    result = preview(BASE, new, set(read_workbook(data).keys))
     by_table = {t.table: t for t in result.tables}
     assert by_table["指标数据"].in_upload and (by_table["指标数据"].added, by_table["指标数据"].changed) == (1, 1)
     assert not by_table["指标"].in_upload and by_table["指标"].added == by_table["指标"].changed == 0

@@ -32,12 +32,14 @@ def test_plan_table_layout_is_read_as_district_values() -> None:
     values = {(o.indicator, o.year): o.value for o in result.dataset.observations if o.is_district}
     assert values[("常住人口城镇化率", 2023)] == 95.78  # "95.78%" read as 95.78
     assert values[("常住人口城镇化率", 2024)] == 95.93
-    assert values[("居民人均可支配收入增长", 2024)] is None  # "—" is 未填报, never 0
+    assert values[("居民人均可支配收入增长", 2024)] == 4.6  # "—" is 未填报: the stored figure stays
     assert values[("城镇新增就业", 2023)] == 2.45  # "2.45万人" in an indicator counted in 万人
-    layout = next(f for f in result.findings if f.code == "WIDE_LAYOUT")
+    layout = next(f for f in result.findings if f.code == "PLAN_LAYOUT")
     assert (layout.sheet, layout.row, layout.severity) == ("主要指标", 3, "warning")
     seen = {(f.row, f.column, f.seen, f.understood) for f in result.findings if f.code == "NORMALISED"}
-    assert (4, "F", "95.78%", "95.78") in seen and (5, "G", "—", "未填报") in seen
+    assert (4, "F", "95.78%", "95.78") in seen
+    placeholder = next(f for f in result.findings if f.code == "PLACEHOLDER")
+    assert (placeholder.row, placeholder.column, placeholder.seen) == (5, "G", "—")
 
 
 def test_odd_headers_full_width_digits_aliases_and_placeholders() -> None:
@@ -52,7 +54,8 @@ def test_odd_headers_full_width_digits_aliases_and_placeholders() -> None:
         ("学前三年毛入园率", "辛口镇", 2025): None,
     }
     normalised = {(f.row, f.seen, f.understood) for f in result.findings if f.code == "NORMALISED"}
-    assert {(4, "2025年", "2025"), (4, "９６．１", "96.1"), (5, "3.2万人", "3.2"), (8, "1,234", "1234"), (9, "无", "未填报")} <= normalised
+    assert {(4, "2025年", "2025"), (4, "９６．１", "96.1"), (5, "3.2万人", "3.2"), (8, "1,234", "1234")} <= normalised
+    assert {(f.row, f.seen) for f in result.findings if f.code == "PLACEHOLDER"} == {(6, "N/A"), (9, "无")}
     assert codes(result.findings, "error") == set()
 
 
@@ -139,12 +142,16 @@ def test_project_amounts_take_the_unit_typed_in_the_cell(amount: str, unit: str 
         assert row.planned_yi == pytest.approx(stored)
 
 
-def test_two_sheets_of_one_kind_are_refused() -> None:
+def test_two_sheets_of_one_kind_are_both_read_and_a_row_in_both_is_named() -> None:
     from tests.workbooks import workbook
 
     data = workbook({"指标数据": [messy.HEADER, ["森林覆盖率", "全区", 2025, 25.1]], "数据": [messy.HEADER, ["森林覆盖率", "全区", 2024, 25.0]]})
-    f = next(f for f in checked(data).findings if f.code == "DUPLICATE_SHEET")
-    assert (f.sheet, f.severity) == ("数据", "error") and "指标数据" in f.message
+    result = checked(data)
+    assert result.ok
+    assert {o.year: o.value for o in result.dataset.series("森林覆盖率")}.items() >= {2024: 25.0, 2025: 25.1}.items()
+    twice = workbook({"指标数据": [messy.HEADER, ["森林覆盖率", "全区", 2025, 25.1]], "数据": [messy.HEADER, ["森林覆盖率", "全区", 2025, 25.0]]})
+    f = next(f for f in checked(twice).findings if f.code == "DUPLICATE_KEY")
+    assert (f.sheet, f.row, f.severity) == ("数据", 2, "error") and "工作表“指标数据”第2行" in f.message
 
 
 def test_category_merged_down_is_filled_from_its_top_cell() -> None:

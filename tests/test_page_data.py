@@ -71,6 +71,10 @@ def test_upload_report_preview_save_history_rollback(store) -> None:
     assert any("已保存为第2版" in s.value for s in at.success)
 
     at.selectbox(key="history_version").set_value(1).run()
+    # Going back to version 1 removes the saved 2025 figure: the loss is named and must be confirmed first.
+    assert any("删除当前数据中的1行" in e.value for e in at.error)
+    assert at.button(key="rollback").disabled
+    at.checkbox(key="confirm_rollback_1").check().run()
     at.button(key="rollback").click().run()
     assert not at.exception, at.exception
     head = store.head()

@@ -83,9 +83,9 @@ def test_method_page_shows_the_thresholds_in_use() -> None:
     assert list(readings["读作"])[:2] == ["定性目标", "相对目标"]
 
 
-def test_format_page_offers_the_template() -> None:
+def test_format_page_offers_the_data_and_the_full_template() -> None:
     at = run("pages/3_数据格式.py")
-    assert len(at.get("download_button")) == 1
+    assert len(at.get("download_button")) == 2
     assert [s.value for s in at.subheader][:3] == ["说明", "规划结构", "指标"]
 
 

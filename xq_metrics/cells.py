@@ -90,6 +90,11 @@ def number(raw: object, units: tuple[str, ...] | None = ()) -> Cell[float]:
     return Cell(value, changed=folded != digits or typed != folded or "," in digits, unit=suffix)
 
 
+def percent_shown(raw: float) -> float:
+    """A number stored as 0.938 in a cell formatted as a percentage is shown, and meant, as 93.8."""
+    return float(f"{raw * 100:.10g}")
+
+
 def integer(raw: object) -> Cell[int]:
     cell = number(raw)
     if cell.value is None:

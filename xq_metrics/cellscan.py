@@ -1,8 +1,9 @@
-"""Cells a value reader cannot see: formulas saved without their value, and error cells (#REF!, #DIV/0!).
+"""What a value reader cannot see: formulas saved without their value, error cells (#REF!, #DIV/0!), and cells
+shown as a percentage.
 
-calamine reads both as empty, which would turn a broken figure into 未填报 without a word. This reads the
-sheet XML itself, but only for sheets whose bytes contain a formula or an error at all, so a plain workbook
-costs one substring search per sheet.
+calamine reads the first two as empty, which would turn a broken figure into 未填报 without a word, and a cell
+showing 93.8% as 0.938. This reads the sheet XML itself, but only for sheets whose bytes contain a formula, an
+error or a percent style at all, so a plain workbook costs a few substring searches per sheet.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from openpyxl.utils import get_column_letter
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _REF = re.compile(r"([A-Z]+)(\d+)")
+_CELL_TAG = re.compile(rb"<c\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb"([\w:]+)\s*=\s*[\"']([^\"']*)[\"']")
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+PERCENT_FORMATS = (9, 10)  # Excel's built-in 0% and 0.00%
 
 Problem = Literal["formula_no_value", "error"]
 
@@ -33,19 +38,54 @@ class BadCell:
     text: str  # the formula, or the error as Excel shows it
 
 
-def scan(data: bytes) -> list[BadCell]:
-    """Every formula without a saved value and every error cell, in sheet order. Never raises."""
+@dataclass(frozen=True)
+class Scan:
+    bad: list[BadCell]
+    percent: frozenset[tuple[str, int, str]]  # (sheet, Excel row, column letter) of numbers shown as 0.0%
+
+
+def scan(data: bytes) -> Scan:
+    """Every formula without a saved value, every error cell and every percent-formatted cell. Never raises."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             found: list[BadCell] = []
+            percent: set[tuple[str, int, str]] = set()
+            styles = _percent_styles(archive)
             for name, part in _sheet_parts(archive):
                 xml = archive.read(part)
-                if b"<f" not in xml and b't="e"' not in xml:
-                    continue
-                found.extend(_scan_sheet(name, xml))
-            return found
+                if b"<f" in xml or b't="e"' in xml:
+                    found.extend(_scan_sheet(name, xml))
+                if styles and any(b's="%d"' % s in xml for s in styles):
+                    percent.update((name, row, column) for row, column in _percent_cells(xml, styles))
+            return Scan(found, frozenset(percent))
     except Exception:  # the byte screen and calamine report unreadable files; this only adds detail
-        return []
+        return Scan([], frozenset())
+
+
+def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
+    """Indices of the cell styles (cellXfs) whose number format shows a percentage."""
+    if "xl/styles.xml" not in archive.namelist():
+        return set()
+    root = fromstring(archive.read("xl/styles.xml"))
+    codes = {int(f.get("numFmtId", "-1")): f.get("formatCode", "") for f in root.iter(f"{MAIN}numFmt")}
+    percent_ids = set(PERCENT_FORMATS) | {i for i, code in codes.items() if "%" in _QUOTED.sub("", code)}
+    xfs = root.find(f"{MAIN}cellXfs")
+    if xfs is None:
+        return set()
+    return {index for index, xf in enumerate(xfs.iter(f"{MAIN}xf")) if int(xf.get("numFmtId", "0")) in percent_ids}
+
+
+def _percent_cells(xml: bytes, styles: set[int]) -> list[tuple[int, str]]:
+    wanted = {str(s).encode() for s in styles}
+    found = []
+    for match in _CELL_TAG.finditer(xml):
+        attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+        if attributes.get(b"s") not in wanted or attributes.get(b"t", b"n") != b"n":
+            continue
+        ref = _REF.fullmatch(attributes.get(b"r", b"").decode("ascii", "ignore"))
+        if ref:
+            found.append((int(ref.group(2)), ref.group(1)))
+    return found
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:

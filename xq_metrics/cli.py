@@ -29,9 +29,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("--json", action="store_true", help=texts.CLI_JSON_HELP)
     check.add_argument("--standalone", action="store_true", help=texts.CLI_STANDALONE_HELP)
     _add_editors_parser(commands)
+    _add_upload_parser(commands)
     args = parser.parse_args(argv)
     if args.command == "editors":
         return run_editors(args)
+    if args.command == "upload":
+        return run_upload(args)
     result = run_check(args.file, args.standalone)
     if args.json:
         json.dump(report(result), sys.stdout, ensure_ascii=False, indent=2)
@@ -52,6 +55,86 @@ def _add_editors_parser(commands: argparse._SubParsersAction) -> None:
     actions.add_parser("list", parents=[store], help=texts.CLI_EDITORS_LIST_HELP)
     remove = actions.add_parser("remove", parents=[store], help=texts.CLI_EDITORS_REMOVE_HELP)
     remove.add_argument("name", help=texts.CLI_EDITOR_NAME_HELP)
+
+
+def _add_upload_parser(commands: argparse._SubParsersAction) -> None:
+    up = commands.add_parser("upload", help=texts.CLI_UPLOAD_HELP)
+    up.add_argument("file", type=Path)
+    up.add_argument("--store", help=texts.CLI_STORE_HELP)
+    up.add_argument("--editor", help=texts.CLI_UPLOAD_EDITOR_HELP)
+    up.add_argument("--password-stdin", action="store_true", help=texts.CLI_PASSWORD_STDIN_HELP)
+    up.add_argument("--dry-run", action="store_true", help=texts.CLI_DRY_RUN_HELP)
+    up.add_argument("--json", action="store_true", help=texts.CLI_JSON_HELP)
+    up.add_argument("--allow-removals", action="store_true", help=texts.CLI_ALLOW_REMOVALS_HELP)
+    up.add_argument("--allow-plan-changes", action="store_true", help=texts.CLI_ALLOW_PLAN_HELP)
+    up.add_argument("--replace", action="append", default=[], metavar="SHEET", help=texts.CLI_REPLACE_HELP)
+
+
+def run_upload(args: argparse.Namespace) -> int:
+    """The page's upload flow: check, preview, and save unless --dry-run. 0 saved (or checked), 1 refused."""
+    import sqlite3
+
+    from . import auth, upload
+    from .store import StoreError, open_store
+
+    replace = [_sheet_key(name) for name in args.replace]
+    if None in replace:
+        print(texts.CLI_UNKNOWN_SHEET.format(name=args.replace[replace.index(None)]), file=sys.stderr)
+        return 2
+    checked = None
+    body: dict[str, object] = {"ok": False, "findings": []}
+    refusal: str | None = None
+    try:
+        if not args.file.is_file():
+            raise ValueError(texts.CLI_FILE_NOT_FOUND.format(path=args.file))
+        store = open_store(args.store)
+        upload.seed(store)
+        checked = upload.check(store, args.file.read_bytes(), args.file.name, replace=replace)
+        body = upload.report(checked)
+        refusal = _upload_refusal(checked, args)
+        if refusal is None and not args.dry_run:
+            editor = auth.login(store, args.editor or "", _read_password(args.password_stdin, confirm=False))
+            if editor is None:
+                raise ValueError(texts.CLI_LOGIN_FAILED)
+            confirmed = checked.confirmation if checked.confirmation.needed else None
+            body["version"] = upload.save(store, checked, editor, confirmed).number
+    except (upload.SaveConflict, upload.ConfirmationRequired, StoreError, auth.AuthError, NotImplementedError,
+            ValueError, OSError, sqlite3.Error) as exc:
+        refusal = str(exc)
+    body.setdefault("version", None)
+    if args.json:
+        json.dump({**body, "refused": refusal}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        if checked is not None:
+            sys.stdout.write(text_report(args.file, checked.result))
+        if body["version"]:
+            print(texts.CLI_SAVED.format(number=body["version"]))
+        if refusal:
+            print(refusal, file=sys.stderr)
+    return 1 if refusal else 0
+
+
+def _sheet_key(name: str) -> str | None:
+    from . import schema
+
+    return next((s.key for s in schema.TABLES if name in (s.key, s.name)), None)
+
+
+def _upload_refusal(checked, args: argparse.Namespace) -> str | None:
+    """Why a checked upload must not be saved from the command line, or None."""
+    if not checked.ok:
+        return texts.CLI_UNUSABLE
+    if checked.preview is None or checked.preview.empty:
+        return None if args.dry_run else texts.PREVIEW_EMPTY
+    if not args.dry_run and not args.editor:
+        return texts.CLI_EDITOR_MISSING
+    needed = checked.confirmation
+    if (needed.removed or needed.blanked) and not args.allow_removals and not args.dry_run:
+        return texts.CLI_REMOVALS_REFUSED.format(removed=needed.removed, blanked=needed.blanked)
+    if needed.plan and not args.allow_plan_changes and not args.dry_run:
+        return texts.CLI_PLAN_REFUSED.format(plan=needed.plan)
+    return None
 
 
 def run_editors(args: argparse.Namespace) -> int:
@@ -87,7 +170,7 @@ def run_editors(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_password(from_stdin: bool) -> str:
+def _read_password(from_stdin: bool, confirm: bool = True) -> str:
     if from_stdin:
         line = sys.stdin.readline()
         if not line:
@@ -96,7 +179,7 @@ def _read_password(from_stdin: bool) -> str:
     import getpass
 
     password = getpass.getpass(texts.CLI_PASSWORD_PROMPT)
-    if getpass.getpass(texts.CLI_PASSWORD_AGAIN) != password:
+    if confirm and getpass.getpass(texts.CLI_PASSWORD_AGAIN) != password:
         raise ValueError(texts.CLI_PASSWORD_MISMATCH)
     return password
 

@@ -8,7 +8,7 @@ from typing import Iterable, Literal
 
 from . import texts
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True)

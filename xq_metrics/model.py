@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from . import texts
-from .schema import DISTRICT
+from .texts import DISTRICT
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class Observation:
     value: float | None  # None: 未填报, never 0
     source: str = ""
     note: str = ""
+    sample: bool = False  # the figure came from a workbook marked 示例
 
     @property
     def is_district(self) -> bool:
@@ -106,6 +107,7 @@ class ProjectProgress:
     end_year: int | None = None
     lead_unit: str = ""
     source: str = ""
+    sample: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class CityTarget:
     year: int
     value: float
     source: str = ""
+    sample: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class ReferenceValue:
     year: int
     value: float
     source: str = ""
+    sample: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ class Assessment:
     status: str
     note: str = ""
     assessor: str = ""
+    sample: bool = False
 
 
 @dataclass(frozen=True)

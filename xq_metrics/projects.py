@@ -7,8 +7,6 @@ Money is in 亿元 throughout (the loader converts 万元). A figure nobody gave
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -18,84 +16,7 @@ from . import texts
 from .cells import fold
 from .filters import Filters, chapter_label
 from .model import Dataset, Project, ProjectProgress, plan_place
-
-# --------------------------------------------------------------------------- units
-
-AMOUNT_UNITS: dict[str, float] = {texts.UNIT_YI: 1.0, texts.UNIT_WAN: 1.0 / texts.WAN_PER_YI}
-_UNIT_SHORT = {"亿": texts.UNIT_YI, "万": texts.UNIT_WAN}
-
-
-def canonical_unit(unit: str | None) -> str | None:
-    """"亿元"/"亿"/"" -> 亿元, "万元"/"万" -> 万元; anything else -> None (unknown)."""
-    folded = fold(unit or "")
-    if not folded:
-        return texts.UNIT_YI
-    if folded in AMOUNT_UNITS:
-        return folded
-    return _UNIT_SHORT.get(folded)
-
-
-def to_yi(amount: float | None, unit: str | None) -> float | None:
-    """An amount in the given unit, in 亿元 (1亿元 = 10000万元). None stays None; an unknown unit gives None."""
-    canonical = canonical_unit(unit)
-    if amount is None or canonical is None:
-        return None
-    return amount * AMOUNT_UNITS[canonical]
-
-
-def fmt_yi(value: float | None, missing: str = texts.NOT_REPORTED) -> str:
-    """亿元 to four decimals at most (1万元 = 0.0001亿元), no trailing zeros, no thousands separator (18000万元)."""
-    if value is None:
-        return missing
-    return f"{value:.4f}".rstrip("0").rstrip(".")
-
-
-def total_text(value: float, covered: int, missing: str) -> str:
-    """A total in 亿元, or the word for "nobody gave a figure" when it covers no project (never a bare 0)."""
-    return f"{fmt_yi(value)}{texts.UNIT_YI}" if covered else missing
-
-
-def as_given(amount_yi: float | None, unit: str) -> str:
-    """The amount back in the unit the workbook used, e.g. "20000万元"."""
-    if amount_yi is None:
-        return ""
-    canonical = canonical_unit(unit) or texts.UNIT_YI
-    return f"{fmt_yi(amount_yi / AMOUNT_UNITS[canonical])}{canonical}"
-
-
-def nearest_project(raw: str, projects: Iterable[Project]) -> Project | None:
-    """The known project whose code or name is closest to what was typed (for a finding's hint)."""
-    projects = list(projects)
-    keys = {p.code: p for p in projects} | {p.name: p for p in projects}
-    match = difflib.get_close_matches(raw, list(keys), n=1, cutoff=0.4)
-    return keys[match[0]] if match else None
-
-
-_CODE = re.compile(r"^(\d+)-(\d+)$")
-
-
-def project_hint(raw: str, projects: Iterable[Project]) -> str:
-    """For an unknown code: the range of its 专栏 when the 专栏 exists, else the nearest code or name."""
-    projects = list(projects)
-    match = _CODE.match(fold(raw).replace("—", "-").replace("－", "-"))
-    if match:
-        in_box = [p for p in projects if p.box == int(match.group(1))]
-        if in_box:
-            return texts.PROJECT_BOX_RANGE.format(
-                box=match.group(1), count=len(in_box), first=in_box[0].code, last=in_box[-1].code
-            )
-    near = nearest_project(raw, projects)
-    return texts.NEAREST.format(name=f"{near.code} {near.name}") if near else ""
-
-
-_EXCEL_DATE = re.compile(r"^\d{4}-(\d{2})-(\d{2})(?: 00:00:00)?$")
-
-
-def code_from_excel_date(raw: str) -> str | None:
-    """Excel turns a typed 3-1 into 1 March; read "2025-03-01 00:00:00" back as "3-1"."""
-    match = _EXCEL_DATE.match(raw.strip())
-    return f"{int(match.group(1))}-{int(match.group(2))}" if match else None
-
+from .money import as_given, fmt_yi, total_text  # noqa: F401  (total_text: for the projects page)
 
 # --------------------------------------------------------------------------- one row per project
 

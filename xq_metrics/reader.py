@@ -1,36 +1,62 @@
 """Workbook bytes -> typed rows per known sheet, with cell-level findings (sheet, Excel row, column).
 
-Reads the files officials really make: title rows above the header, headers with odd spaces or aliases,
-hidden sheets, and the plan's own indicator-table layout (指标 | 2023年 | 2024年 …) with the figures in year
-columns. What calamine cannot see (formulas saved without a value, error cells) comes from cellscan.
+Reads the tables district offices really send, each reported as a warning saying how it was read:
+- the format's own sheets, with title rows above the header, headers with odd spaces, aliases, a year or a unit
+  in them ("2024年计划投资（万元）"), and figures for several years side by side;
+- the plan's own indicator table (类别 | 序号 | 指标 | 2025年目标 | 属性 | 2023年 | 2024年): targets and figures;
+- towns × indicators (镇街 down the side, indicators with their units across, the year in the sheet's name, its
+  title or a 年份 column), with a 合计 row;
+- notes: footnote rows (注：…, 填报人：…) and prose sheets (填报说明) are skipped with an info finding.
+Every figure in the file is either read or counted as ignored, so "green" can mean every figure was taken. What
+calamine cannot see (formulas saved without a value, error cells, percent formatting) comes from cellscan.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Literal
 
 import python_calamine
 from openpyxl.utils import get_column_letter
 
-from . import cells, schema, texts
-from .cellscan import BadCell, scan
+from . import cells, headers, schema, texts
+from .cellscan import BadCell, Scan, scan
 from .findings import Finding, finding, nearest_hint
+from .model import Indicator, Town
+from .names import IndicatorNames, TownNames
 
 HEADER_SCAN_ROWS = 10
-_YEAR_HEADER = re.compile(r"^(\d{4})年?(?:度)?(?:实际值|完成值|完成情况|数值|实际)?$")
 _CODES = {"int": "BAD_INT", "year": "BAD_YEAR", "number": "BAD_NUMBER"}
+Layout = Literal["table", "years", "plan", "towns"]
+
+
+class _Delete:
+    """The 删除 marker typed in a cell: blank this stored field. Pickles by name, so it survives the reader's
+    child process as the same object."""
+
+    def __reduce__(self) -> str:
+        return "DELETE"
+
+    def __repr__(self) -> str:
+        return "DELETE"
+
+
+DELETE = _Delete()
 
 
 @dataclass(slots=True)
 class Row:  # not frozen: built once per row of a large upload, and frozen dataclasses are slow to build
     number: int  # Excel row
-    values: dict[str, object]  # column key -> typed value (None when empty)
+    values: dict[str, object]  # column key -> typed value (None: not given; DELETE: blank it)
     columns: dict[str, str]  # column key -> Excel letter, for findings
-    units: dict[str, str] = field(default_factory=dict)  # column key -> unit typed after the figure
+    units: dict[str, str] = field(default_factory=dict)  # column key -> unit typed after the figure or in the header
+    delete: bool = False  # 操作 = 删除: remove the stored row with this identity
+    rows: dict[str, int] = field(default_factory=dict)  # column key -> Excel row, where the value sits elsewhere
+
+    def row_of(self, key: str) -> int:
+        return self.rows.get(key, self.number)
 
 
 @dataclass
@@ -38,163 +64,560 @@ class ParsedSheet:
     sheet: schema.Sheet
     title: str  # as named in the workbook
     rows: list[Row] = field(default_factory=list)
+    layout: Layout = "table"
+    header_row: int = 0  # Excel row of the header
+    columns: frozenset[str] = frozenset()  # column keys the header names
 
 
 @dataclass
 class ParsedWorkbook:
     file_name: str
-    sheets: dict[str, ParsedSheet]
+    sheets: list[ParsedSheet]
     findings: list[Finding]
+    figures_read: int = 0
+    figures_ignored: int = 0
+
+    def of(self, key: str) -> list[ParsedSheet]:
+        return [s for s in self.sheets if s.sheet.key == key]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The sheets of the format this workbook holds rows for."""
+        return frozenset(s.sheet.key for s in self.sheets if s.rows)
 
 
-def read_workbook(source: str | Path | bytes, file_name: str | None = None) -> ParsedWorkbook:
+@dataclass(frozen=True)
+class Vocabulary:
+    """The catalogue in use, so a towns × indicators table can be recognised by the names across its top."""
+
+    indicators: tuple[Indicator, ...] = ()
+    towns: tuple[Town, ...] = ()
+
+
+def read_workbook(
+    source: str | Path | bytes, file_name: str | None = None, vocabulary: Vocabulary | None = None
+) -> ParsedWorkbook:
     name = file_name or (Path(source).name if isinstance(source, (str, Path)) else texts.UPLOADED_FILE_NAME)
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several types for a file that is not a workbook
-        return ParsedWorkbook(name, {}, [finding("NOT_XLSX", detail=type(exc).__name__)])
-
-    findings: list[Finding] = []
-    parsed: dict[str, ParsedSheet] = {}
-    by_name = {cells.fold(alias): sheet for sheet in schema.SHEETS for alias in (sheet.name, *sheet.aliases)}
+        return ParsedWorkbook(name, [], [finding("NOT_XLSX", detail=type(exc).__name__)])
+    reading = _Reading(vocabulary or Vocabulary(), scan(data))
     hidden = {m.name for m in book.sheets_metadata if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"}
-    bad_cells = scan(data)
-    unknown: list[str] = []
+    by_name = {cells.fold(alias): sheet for sheet in schema.SHEETS for alias in (sheet.name, *sheet.aliases)}
     for title in book.sheet_names:
-        sheet = by_name.get(cells.fold(title))
-        if sheet is None:
-            unknown.append(title)
-            continue
-        if sheet.key in parsed:
-            # 指标数据 and 数据 both mean the values sheet: reading one and dropping the other would lose rows.
-            findings.append(finding("DUPLICATE_SHEET", sheet=title, detail=parsed[sheet.key].title))
+        grid = _grid(book, title, reading.findings)
+        if grid is None:
             continue
         if title in hidden:
-            findings.append(finding("HIDDEN_SHEET", "warning", sheet=title))
-        grid = _grid(book, title, findings)
-        if grid is None:
-            continue
-        bad = [c for c in bad_cells if c.sheet == title]
+            reading.findings.append(finding("HIDDEN_SHEET", "warning", sheet=title))
         try:
-            if sheet is schema.VALUES and _find_header(sheet, grid)[0] is None and _wide_header(grid):
-                parsed[sheet.key] = _read_wide(title, grid, bad, findings)
-            else:
-                parsed[sheet.key] = _read_sheet(sheet, title, grid, bad, findings)
+            reading.sheet(title, grid, by_name.get(cells.fold(title)))
         except Exception as exc:  # a sheet we cannot make sense of is refused, never a traceback
-            findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
-    for title in unknown:
-        grid = _grid(book, title, findings)
-        if grid is None:
-            continue
-        if schema.VALUES.key not in parsed and _wide_header(grid):
-            try:
-                parsed[schema.VALUES.key] = _read_wide(title, grid, [c for c in bad_cells if c.sheet == title], findings)
-            except Exception as exc:
-                findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
-            continue
-        known = [s.name for s in schema.SHEETS]
-        findings.append(finding("UNKNOWN_SHEET", "warning", sheet=title, nearest=nearest_hint(title, known)))
-    if not parsed:
-        findings.append(
+            reading.findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
+    if not reading.parsed and not any(f.severity == "error" for f in reading.findings):
+        reading.findings.append(
             finding(
-                "NO_KNOWN_SHEET",
-                detail="、".join(book.sheet_names) or "无",
+                "NO_KNOWN_SHEET", detail="、".join(book.sheet_names) or "无",
                 expected="、".join(s.name for s in schema.SHEETS),
             )
         )
-    return ParsedWorkbook(name, parsed, findings)
+    return ParsedWorkbook(name, reading.parsed, reading.findings, reading.read, reading.ignored)
 
 
 def _grid(book: python_calamine.CalamineWorkbook, title: str, findings: list[Finding]) -> list[list[object]] | None:
-    """The sheet's cells from A1, with each merged range filled from its top-left cell (类别 merged down)."""
+    """The sheet's cells from A1. A range merged down one column (类别) is filled from its top cell; a range merged
+    across (a title, a footnote) keeps its text in the first cell only, so it never spills into figure columns."""
     try:
         sheet = book.get_sheet_by_name(title)
         grid = sheet.to_python(skip_empty_area=False)
         for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
-            if top >= len(grid) or left >= len(grid[top]):
+            if left != right or top >= len(grid) or left >= len(grid[top]):
                 continue
             value = grid[top][left]
-            for r in range(top, min(bottom, len(grid) - 1) + 1):
-                for c in range(left, min(right, len(grid[r]) - 1) + 1):
-                    if cells.is_blank(grid[r][c]):
-                        grid[r][c] = value
+            for r in range(top + 1, min(bottom, len(grid) - 1) + 1):
+                if left < len(grid[r]) and cells.is_blank(grid[r][left]):
+                    grid[r][left] = value
         return grid
     except Exception as exc:  # calamine refuses damaged sheet XML with several error types
         findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
         return None
 
 
-def _read_sheet(
-    sheet: schema.Sheet, title: str, grid: list[list[object]], bad: list[BadCell], findings: list[Finding]
-) -> ParsedSheet:
-    result = ParsedSheet(sheet, title)
-    header_index, columns = _find_header(sheet, grid)
-    if header_index is None:
-        expected = "、".join(c.header for c in sheet.columns if c.required)
-        findings.append(finding("NO_HEADER", sheet=title, detail=HEADER_SCAN_ROWS, expected=expected))
-        return result
-    header_row = header_index + 1
-    for column in sheet.columns:
-        if column.required and column.key not in columns:
-            findings.append(finding("MISSING_COLUMN", sheet=title, row=header_row, header=column.header))
-    known_headers = [c.header for c in sheet.columns]
-    mapped = set(columns.values())
-    for index, raw in enumerate(grid[header_index]):
-        if index not in mapped and not cells.is_blank(raw):
-            findings.append(
-                finding(
-                    "UNKNOWN_COLUMN", "warning", sheet=title, row=header_row, column=get_column_letter(index + 1),
-                    header=cells.text(raw), nearest=nearest_hint(cells.text(raw), known_headers),
-                )
-            )
-    if any(c.required and c.key not in columns for c in sheet.columns):
-        return result
-    letters = {key: get_column_letter(index + 1) for key, index in columns.items()}
-    headers = {key: sheet.column(key).header for key in columns}
-    broken = _bad_cell_findings(title, header_row, letters, headers, bad, findings)
-    lines = grid[header_index + 1 :]
-    first = header_row + 1
-    mapped_columns = [c for c in sheet.columns if c.key in columns]
-    # Column by column: the common cells take a fast path through map(); only the rest go through read_cell.
-    by_key: dict[str, list[object]] = {}
-    units: dict[int, dict[str, str]] = {}  # data-row index -> column key -> unit typed after the figure
-    unreadable: set[tuple[int, str]] = set()  # cells already reported: empty there is not a second problem
-    for column in mapped_columns:
-        index = columns[column.key]
-        raws = [line[index] if index < len(line) else None for line in lines]
-        values = list(map(FAST[column.kind], raws))
-        for i in [i for i, v in enumerate(values) if v is _SLOW]:
-            where = {"sheet": title, "row": first + i, "column": letters[column.key], "header": column.header}
-            cell = read_cell(column, raws[i], where, findings, required=False)
-            values[i] = cell.value
-            if not cell.ok:
-                unreadable.add((first + i, column.key))
-            if cell.unit:
-                units.setdefault(i, {})[column.key] = cell.unit
-        if broken:
+def is_figure(raw: object) -> bool:
+    """A cell an official would read as a number (12, 95.6%, "2.3万人"); placeholders and text are not."""
+    if isinstance(raw, bool) or cells.is_blank(raw):
+        return False
+    if isinstance(raw, (int, float)):
+        return True
+    if isinstance(raw, str):
+        cell = cells.number(raw, units=None)
+        return cell.ok and cell.value is not None
+    return False
+
+
+class _Reading:
+    """The state of one workbook's reading: what was parsed, found, read and ignored."""
+
+    def __init__(self, vocabulary: Vocabulary, scanned: Scan) -> None:
+        self.parsed: list[ParsedSheet] = []
+        self.findings: list[Finding] = []
+        self.read = 0
+        self.ignored = 0
+        self.indicators = IndicatorNames(vocabulary.indicators)
+        self.towns = TownNames(vocabulary.towns)
+        self.scanned = scanned
+
+    # ------------------------------------------------------------------- which layout
+
+    def sheet(self, title: str, grid: list[list[object]], named: schema.Sheet | None) -> None:
+        if not any(not cells.is_blank(c) for line in grid for c in line):
+            if named is not None and named is not schema.INFO:
+                self.findings.append(finding("EMPTY_SHEET", "info", sheet=title))
+            return
+        if named is not None:
+            found = _find_header(named, grid, strict=False)
+            if found is not None:
+                self._table(named, title, grid, *found, guessed=False)
+                return
+        towns = self._towns_header(grid)
+        if towns is None and named is not schema.INFO:
+            # Not named as the format says: the format's sheet whose columns the header names best, if any fits fully.
+            guesses = [(s, _find_header(s, grid, strict=True)) for s in _GUESS_ORDER if s is not named]
+            fits = [(s, found) for s, found in guesses if found is not None]
+            if fits:
+                sheet, found = max(fits, key=lambda fit: (_score(fit[1][1]), -_GUESS_ORDER.index(fit[0])))
+                self._table(sheet, title, grid, *found, guessed=True)
+                return
+        if towns is not None:
+            self._towns(title, grid, *towns)
+            return
+        self._no_table(title, grid, named)
+
+    def _no_table(self, title: str, grid: list[list[object]], named: schema.Sheet | None) -> None:
+        figures = sum(1 for line in grid for c in line if is_figure(c))
+        if figures == 0:
+            self.findings.append(finding("NOTES_SHEET", "info", sheet=title))
+        elif named is not None:
+            expected = "、".join(c.header for c in named.columns if c.required)
+            self.findings.append(finding("NO_HEADER", sheet=title, detail=HEADER_SCAN_ROWS, expected=expected, count=figures))
+        else:
+            known = [s.name for s in schema.SHEETS]
+            self.findings.append(finding("UNKNOWN_SHEET", "warning", sheet=title, nearest=nearest_hint(title, known)))
+            self._ignore(figures, sheet=title)
+
+    def _ignore(self, count: int, **where: object) -> None:
+        if count:
+            self.ignored += count
+            self.findings.append(finding("IGNORED_FIGURES", "warning", count=count, **where))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------- the format's own tables
+
+    def _table(
+        self, sheet: schema.Sheet, title: str, grid: list[list[object]], index: int, cells_: list[headers.HeaderCell],
+        guessed: bool,
+    ) -> None:
+        header_row = index + 1
+        lines = grid[index + 1:]
+        first = header_row + 1
+        plain = {c.key: c for c in cells_ if c.key is not None and c.year is None}
+        by_year: dict[int, dict[str, headers.HeaderCell]] = {}
+        unused: list[headers.HeaderCell] = []
+        for cell in cells_:
+            if cell.key is not None and cell.year is None:
+                if plain[cell.key] is not cell:
+                    unused.append(cell)  # a second 数值 column: its figures are not read, and say so
+                continue
+            if cell.key is not None and cell.key != "year" and sheet.column(cell.key).kind == "number":
+                by_year.setdefault(cell.year, {}).setdefault(cell.key, cell)  # type: ignore[arg-type]
+            elif cell.bare_year and sheet is schema.VALUES and "value" not in plain:
+                by_year.setdefault(cell.year, {}).setdefault("value", cell)  # type: ignore[arg-type]
+            elif cell.bare_year and sheet is schema.INDICATORS:
+                by_year.setdefault(cell.year, {}).setdefault("@value", cell)  # type: ignore[arg-type]
+            elif cell.key is not None:
+                plain.setdefault(cell.key, cell)  # "2025年目标" is the target column, not a 2025 figure
+            else:
+                unused.append(cell)
+        if guessed:
+            self.findings.append(finding("READ_AS_SHEET", "warning", sheet=title, row=header_row, detail=sheet.name))
+        notes = _note_rows(lines, first, sheet)
+        if notes:
+            self.findings.append(finding("NOTE_ROWS", "info", sheet=title, detail=_row_list(notes)))
+        self._unused_columns(sheet, title, header_row, unused, lines, first, notes)
+
+        year = self._context_year(sheet, title, grid[:index], header_row, plain, by_year)
+        if year is False:
+            return
+        values_rows: list[Row] = []
+        if "@value" in {k for group in by_year.values() for k in group}:
+            plan_years = {y: g.pop("@value") for y, g in by_year.items() if "@value" in g}
+            by_year = {y: g for y, g in by_year.items() if g}
+            values_rows = self._plan_values(sheet, title, lines, first, plain, plan_years, notes)
+            self.findings.append(finding(
+                "PLAN_LAYOUT", "warning", sheet=title, row=header_row, detail="、".join(f"{y}年" for y in plan_years),
+            ))
+        elif by_year:
+            self.findings.append(finding(
+                "YEAR_COLUMNS", "warning", sheet=title, row=header_row,
+                detail="、".join(c.text for group in by_year.values() for c in group.values()),
+            ))
+        missing = [
+            c for c in sheet.columns
+            if c.required and c.key not in plain and c.key in sheet.identity
+            and not (c.key == "year" and (by_year or year))
+            and not (sheet is schema.INDICATORS and c.key == "code" and "name" in plain)
+        ]
+        for column in missing:
+            self.findings.append(finding("MISSING_COLUMN", sheet=title, row=header_row, header=column.header))
+        if missing:
+            return
+        groups: list[tuple[int | None, dict[str, headers.HeaderCell]]] = (
+            [(y, {**plain, **g}) for y, g in sorted(by_year.items())] if by_year else [(None, plain)]
+        )
+        parsed = ParsedSheet(
+            sheet, title, layout="plan" if values_rows else ("years" if by_year else "table"), header_row=header_row,
+            columns=frozenset(plain) | frozenset(k for g in by_year.values() for k in g) | ({"year"} if year else set()),
+        )
+        for group_year, columns in groups:
+            parsed.rows += self._rows(sheet, title, lines, first, columns, group_year or year, header_row, notes)
+        if sheet is schema.INDICATORS and parsed.layout == "plan":
+            _units_from_names(parsed.rows)
+        if not parsed.rows and not values_rows:
+            self.findings.append(finding("EMPTY_SHEET", "info", sheet=title))
+        self.parsed.append(parsed)
+        if values_rows:
+            self.parsed.append(ParsedSheet(
+                schema.VALUES, title, values_rows, layout="plan", header_row=header_row,
+                columns=frozenset({"indicator", "year", "value"}),
+            ))
+
+    def _context_year(
+        self, sheet: schema.Sheet, title: str, above: list[list[object]], header_row: int,
+        plain: dict[str, headers.HeaderCell], by_year: dict,
+    ) -> int | None | bool:
+        """The year for a sheet without a 年份 column: from the sheet's name, else its title rows. False: refused."""
+        if not sheet.has("year") or "year" in plain or by_year:
+            return None
+        year = headers.year_in(title)
+        where = texts.YEAR_FROM_SHEET_NAME
+        if year is None:
+            year = headers.year_in(" ".join(cells.text(c) for line in above for c in line))
+            where = texts.YEAR_FROM_TITLE
+        if year is None:
+            self.findings.append(finding(
+                "NO_YEAR", sheet=title, row=header_row, header=sheet.column("year").header,
+            ))
+            return False
+        self.findings.append(finding("YEAR_FROM_CONTEXT", "warning", sheet=title, detail=where, understood=year))
+        return year
+
+    def _unused_columns(
+        self, sheet: schema.Sheet, title: str, header_row: int, unused: list[headers.HeaderCell],
+        lines: list[list[object]], first: int, notes: set[int],
+    ) -> None:
+        known = [c.header for c in sheet.columns]
+        for cell in unused:
+            if not cell.text:
+                figures = _column_figures(lines, cell.position, first, notes)
+                self._ignore(figures, sheet=title, row=header_row, column=get_column_letter(cell.position + 1))
+                continue
+            if cells.fold(cell.text) in headers.ROW_NUMBER_HEADERS:
+                continue  # 序号 numbers rows; its integers are not figures
+            self.findings.append(finding(
+                "UNKNOWN_COLUMN", "warning", sheet=title, row=header_row, column=get_column_letter(cell.position + 1),
+                header=cell.text, nearest=nearest_hint(cell.text, known),
+            ))
+            figures = _column_figures(lines, cell.position, first, notes)
+            self._ignore(figures, sheet=title, row=header_row, column=get_column_letter(cell.position + 1), header=cell.text)
+
+    def _rows(
+        self, sheet: schema.Sheet, title: str, lines: list[list[object]], first: int,
+        columns: dict[str, headers.HeaderCell], year: int | None, header_row: int, notes: set[int],
+    ) -> list[Row]:
+        letters = {key: get_column_letter(cell.position + 1) for key, cell in columns.items()}
+        header_units = {key: cell.unit for key, cell in columns.items() if cell.unit}
+        broken = self._bad_cells(title, header_row, letters, sheet, notes)
+        mapped = [c for c in sheet.columns if c.key in columns]
+        # Column by column: the common cells take a fast path through map(); only the rest go through read_cell.
+        by_key: dict[str, list[object]] = {}
+        units: dict[int, dict[str, str]] = {}  # data-row index -> column key -> unit typed after the figure
+        unreadable: set[tuple[int, str]] = set()  # cells already reported: empty there is not a second problem
+        percent = self.scanned.percent
+        for column in mapped:
+            position = columns[column.key].position
+            raws = [line[position] if position < len(line) else None for line in lines]
+            values = list(map(FAST[column.kind], raws))
+            if column.kind == "number" and percent:
+                for i in range(len(raws)):
+                    if (title, first + i, letters[column.key]) in percent and isinstance(raws[i], float):
+                        values[i] = _SLOW
+            for i in [i for i, v in enumerate(values) if v is _SLOW]:
+                number = first + i
+                if number in notes:
+                    values[i] = None
+                    continue
+                where = {"sheet": title, "row": number, "column": letters[column.key], "header": columns[column.key].text}
+                if (title, number, letters[column.key]) in percent and isinstance(raws[i], float):
+                    shown = cells.percent_shown(raws[i])
+                    self.findings.append(finding("PERCENT_FORMAT", "warning", seen=raws[i], understood=shown, **where))  # type: ignore[arg-type]
+                    raws[i] = f"{shown}%"
+                cell = read_cell(column, raws[i], where, self.findings, required=False)
+                values[i] = cell.value
+                if not cell.ok:
+                    unreadable.add((number, column.key))
+                if cell.unit:
+                    units.setdefault(i, {})[column.key] = cell.unit
             for row_number, key in broken:
                 if key == column.key and 0 <= row_number - first < len(values):
                     values[row_number - first] = None
-        by_key[column.key] = values
-    keys = [*by_key, *(c.key for c in sheet.columns if c.key not in columns)]
-    padding = (None,) * (len(keys) - len(by_key))
-    required = [c for c in mapped_columns if c.required]
-    skip = broken | unreadable
-    broken_rows = {row_number for row_number, _ in broken}
-    width = len(by_key)
-    for i, row_values in enumerate(zip(*by_key.values())):
-        number = first + i
-        if row_values.count(None) == width and number not in broken_rows:
-            continue  # blank rows separate blocks in real sheets
-        values = dict(zip(keys, row_values + padding))
-        for column in required:
-            if values[column.key] is None and (number, column.key) not in skip:
-                findings.append(
-                    finding("MISSING_VALUE", sheet=title, row=number, column=letters[column.key], header=column.header)
-                )
-        result.rows.append(Row(number, values, letters, units.get(i, {})))
-    return result
+            by_key[column.key] = values
+        keys = [*by_key, *(c.key for c in sheet.columns if c.key not in by_key)]
+        padding = (None,) * (len(keys) - len(by_key))
+        identity = [c for c in mapped if c.key in sheet.identity and c.required]
+        skip = broken | unreadable
+        broken_rows = {row_number for row_number, _ in broken}
+        width = len(by_key)
+        rows: list[Row] = []
+        for i, row_values in enumerate(zip(*by_key.values())):
+            number = first + i
+            if number in notes or (row_values.count(None) == width and number not in broken_rows):
+                continue  # blank rows separate blocks in real sheets
+            values = dict(zip(keys, row_values + padding))
+            row = Row(number, values, letters, {**header_units, **units.get(i, {})})
+            if year is not None:
+                values["year"] = year
+                row.rows["year"] = header_row
+            action = values.pop("action", None) if "action" in values else None
+            if action is not None:
+                if cells.fold(str(action)) == schema.DELETE_MARK:
+                    row.delete = True
+                else:
+                    self.findings.append(finding(
+                        "BAD_CHOICE", sheet=title, row=number, column=letters.get("action"),
+                        header=schema.ACTION.header, seen=action, expected=schema.DELETE_MARK,
+                    ))
+            for column in identity:
+                if values[column.key] is None and (number, column.key) not in skip:
+                    if sheet is schema.INDICATORS and column.key == "code" and values.get("name") is not None:
+                        continue  # identified by its name: the loader looks the code up
+                    self.findings.append(finding(
+                        "MISSING_VALUE", sheet=title, row=number, column=letters[column.key],
+                        header=columns[column.key].text,
+                    ))
+            self.read += sum(1 for c in sheet.figures if type(values.get(c.key)) is float)
+            rows.append(row)
+        return rows
+
+    def _bad_cells(
+        self, title: str, header_row: int, letters: dict[str, str], sheet: schema.Sheet, notes: set[int]
+    ) -> set[tuple[int, str]]:
+        """Errors for formula-without-value and error cells in the columns we read; returns (row, key) pairs hit."""
+        return _bad_cell_findings(
+            title, header_row, letters, {k: sheet.column(k).header for k in letters if sheet.has(k)},
+            [c for c in self.scanned.bad if c.sheet == title and c.row not in notes], self.findings,
+        )
+
+    def _plan_values(
+        self, sheet: schema.Sheet, title: str, lines: list[list[object]], first: int,
+        plain: dict[str, headers.HeaderCell], years: dict[int, headers.HeaderCell], notes: set[int],
+    ) -> list[Row]:
+        """The plan's table: each year column holds the district's figure for the indicator of its row."""
+        name_cell = plain.get("name") or plain.get("code")
+        assert name_cell is not None
+        value_column = schema.VALUES.column("value")
+        letters = {y: get_column_letter(c.position + 1) for y, c in years.items()}
+        broken = _bad_cell_findings(
+            title, first - 1, {str(y): letters[y] for y in years}, {str(y): years[y].text for y in years},
+            [c for c in self.scanned.bad if c.sheet == title and c.row not in notes], self.findings,
+        )
+        rows = []
+        for number, line in enumerate(lines, start=first):
+            if number in notes:
+                continue
+            at = lambda cell: line[cell.position] if cell.position < len(line) else None  # noqa: E731
+            indicator = cells.text(at(name_cell)) or (cells.text(at(plain["code"])) if "code" in plain else "")
+            if not indicator:
+                self._ignore(sum(1 for c in years.values() if is_figure(at(c))), sheet=title, row=number)
+                continue
+            for year, cell in years.items():
+                raw = at(cell)
+                if (number, str(year)) in broken or cells.is_blank(raw):
+                    continue  # an empty year cell in this layout is simply not reported
+                where = {"sheet": title, "row": number, "column": letters[year], "header": cell.text}
+                if (title, number, letters[year]) in self.scanned.percent and isinstance(raw, float):
+                    shown = cells.percent_shown(raw)
+                    self.findings.append(finding("PERCENT_FORMAT", "warning", seen=raw, understood=shown, **where))  # type: ignore[arg-type]
+                    raw = f"{shown}%"
+                read = read_cell(value_column, raw, where, self.findings)
+                if not read.ok or read.value is None:
+                    continue
+                self.read += read.value is not DELETE
+                columns = {"indicator": get_column_letter(name_cell.position + 1), "year": letters[year], "value": letters[year]}
+                values = {"indicator": indicator, "town": None, "year": year, "value": read.value, "source": None, "note": None}
+                unit = read.unit or cell.unit or headers.split_unit(cells.fold(indicator))[1]
+                rows.append(Row(number, values, columns, {"value": unit} if unit else {}, rows={"year": first - 1}))
+        return rows
+
+    # ------------------------------------------------------------------- towns × indicators
+
+    def _towns_header(self, grid: list[list[object]]) -> tuple[int, int, list[tuple[int, str]]] | None:
+        """(header row index, town column, [(column, indicator header)]) when a row names a town column and at least
+        one indicator of the catalogue; every other header with text is kept, to be reported if unknown."""
+        if not self.indicators.indicators:
+            return None
+        for index, line in enumerate(grid[:HEADER_SCAN_ROWS]):
+            town_column = next((p for p, raw in enumerate(line) if cells.fold(cells.text(raw)) in headers.TOWN_HEADERS), None)
+            if town_column is None:
+                continue
+            others = [(p, cells.text(raw)) for p, raw in enumerate(line) if p != town_column and cells.text(raw)]
+            if any(self.indicators.resolve(text)[0] is not None for _, text in others):
+                return index, town_column, others
+        return None
+
+    def _towns(self, title: str, grid: list[list[object]], index: int, town_column: int, columns: list[tuple[int, str]]) -> None:
+        header_row = index + 1
+        first = header_row + 1
+        lines = grid[index + 1:]
+        notes = _note_rows(lines, first, schema.VALUES)
+        plain = {headers.parse(schema.VALUES, p, text).key: p for p, text in columns}
+        year_position = plain.get("year")
+        year = None
+        if year_position is None:
+            year = self._context_year(schema.VALUES, title, grid[:index], header_row, {}, {})
+            if year is False:
+                return
+        indicator_columns = [(p, t) for p, t in columns if p != year_position and headers.parse(schema.VALUES, p, t).key is None]
+        self.findings.append(finding(
+            "TOWNS_LAYOUT", "warning", sheet=title, row=header_row, detail=len(indicator_columns),
+        ))
+        if notes:
+            self.findings.append(finding("NOTE_ROWS", "info", sheet=title, detail=_row_list(notes)))
+        value_column = schema.VALUES.column("value")
+        town_letter = get_column_letter(town_column + 1)
+        parsed = ParsedSheet(
+            schema.VALUES, title, layout="towns", header_row=header_row,
+            columns=frozenset({"indicator", "town", "year", "value"}),
+        )
+        bad = [c for c in self.scanned.bad if c.sheet == title and c.row not in notes]
+        broken = _bad_cell_findings(
+            title, header_row, {t: get_column_letter(p + 1) for p, t in indicator_columns}, {t: t for _, t in indicator_columns},
+            bad, self.findings,
+        )
+        for number, line in enumerate(lines, start=first):
+            if number in notes:
+                continue
+            at = lambda p: line[p] if p is not None and p < len(line) else None  # noqa: E731
+            town = cells.text(at(town_column))
+            figures = [(p, t) for p, t in indicator_columns if not cells.is_blank(at(p))]
+            if not figures:
+                continue
+            if not town:
+                self.findings.append(finding(
+                    "MISSING_VALUE", sheet=title, row=number, column=town_letter, header=cells.text(grid[index][town_column]),
+                ))
+                continue
+            row_year = year
+            if year_position is not None:
+                read = read_cell(schema.VALUES.column("year"), at(year_position), {
+                    "sheet": title, "row": number, "column": get_column_letter(year_position + 1), "header": texts.YEAR_HEADER,
+                }, self.findings)
+                row_year = read.value
+                if row_year is None:
+                    continue
+            for position, header_text in figures:
+                letter = get_column_letter(position + 1)
+                if (number, header_text) in broken:
+                    continue
+                raw = at(position)
+                where = {"sheet": title, "row": number, "column": letter, "header": header_text}
+                if (title, number, letter) in self.scanned.percent and isinstance(raw, float):
+                    shown = cells.percent_shown(raw)
+                    self.findings.append(finding("PERCENT_FORMAT", "warning", seen=raw, understood=shown, **where))  # type: ignore[arg-type]
+                    raw = f"{shown}%"
+                read = read_cell(value_column, raw, where, self.findings)
+                if not read.ok or read.value is None:
+                    continue
+                self.read += read.value is not DELETE
+                unit = read.unit or headers.split_unit(cells.fold(header_text))[1]
+                values = {"indicator": header_text, "town": town, "year": row_year, "value": read.value, "source": None, "note": None}
+                row = Row(number, values, {"indicator": letter, "town": town_letter, "year": letter, "value": letter},
+                          {"value": unit} if unit else {}, rows={"indicator": header_row})
+                if year is not None:
+                    row.rows["year"] = header_row
+                parsed.rows.append(row)
+        self.parsed.append(parsed)
+
+
+# The order in which a sheet that is not named as the format says is tried against the format's sheets.
+_GUESS_ORDER: tuple[schema.Sheet, ...] = (
+    schema.VALUES, schema.PROGRESS, schema.CITY_TARGETS, schema.ASSESSMENTS, schema.REFERENCE, schema.INDICATORS,
+    schema.PROJECTS, schema.FACTS, schema.STRUCTURE, schema.TOWNS,
+)
+
+
+def _find_header(sheet: schema.Sheet, grid: list[list[object]], strict: bool) -> tuple[int, list[headers.HeaderCell]] | None:
+    """The first of the top rows that names most of the required columns (title rows above it are skipped).
+
+    A sheet named as the format says needs half its required columns; a sheet guessed by its header needs all of
+    them and at least two columns, so a 镇街 column alone never makes a towns catalogue of a figures table."""
+    required = [c.key for c in sheet.columns if c.required]
+    for index, line in enumerate(grid[:HEADER_SCAN_ROWS]):
+        cells_ = [headers.parse(sheet, position, raw) for position, raw in enumerate(line) if not cells.is_blank(raw)]
+        keys = {c.key for c in cells_ if c.key is not None}
+        if any(c.year is not None and (c.key is None or c.key != "year") for c in cells_) and sheet.has("year"):
+            keys.add("year")  # figures by year across the top stand for the 年份 column
+        if sheet is schema.INDICATORS and "name" in keys:
+            keys.add("code")
+        hits = sum(1 for key in required if key in keys)
+        if strict:
+            if hits == len(required) and len(keys) >= 2:
+                return index, _with_blanks(sheet, line, cells_)
+        elif hits and hits * 2 >= len(required):
+            return index, _with_blanks(sheet, line, cells_)
+    return None
+
+
+def _score(found: list[headers.HeaderCell]) -> int:
+    return len({c.key for c in found if c.key is not None}) + len({c.year for c in found if c.bare_year})
+
+
+def _with_blanks(sheet: schema.Sheet, line: list[object], found: list[headers.HeaderCell]) -> list[headers.HeaderCell]:
+    """Header cells plus the blank ones, so figures under a column without a header are counted as ignored."""
+    by_position = {c.position: c for c in found}
+    return [by_position.get(p) or headers.HeaderCell(p, "", None) for p in range(len(line))]
+
+
+def _note_rows(lines: list[list[object]], first: int, sheet: schema.Sheet) -> set[int]:
+    if sheet is schema.INFO:
+        return set()
+    notes = set()
+    for number, line in enumerate(lines, start=first):
+        lead = next((c for c in line if not cells.is_blank(c)), None)
+        if lead is not None and headers.is_note(lead):
+            notes.add(number)
+    return notes
+
+
+def _row_list(rows: Iterable[int]) -> str:
+    return "、".join(str(r) for r in sorted(rows))
+
+
+def _column_figures(lines: list[list[object]], position: int, first: int, notes: set[int]) -> int:
+    return sum(
+        1 for number, line in enumerate(lines, start=first)
+        if number not in notes and position < len(line) and is_figure(line[position])
+    )
+
+
+def _units_from_names(rows: list[Row]) -> None:
+    """The plan's table writes the unit in the name: 城镇新增就业（万人）."""
+    for row in rows:
+        name = row.values.get("name")
+        if isinstance(name, str) and row.values.get("unit") is None:
+            bare, unit = headers.split_unit(name.strip())
+            if unit:
+                row.values["name"], row.values["unit"] = bare, unit
 
 
 # Fast paths for cells that need no interpretation (most of a large file); anything else takes read_cell,
@@ -206,7 +629,8 @@ def _fast_text(raw: object) -> object:
     if raw is None or raw == "":
         return None
     if type(raw) is str:
-        return raw.strip() or None
+        stripped = raw.strip()
+        return _SLOW if stripped == schema.DELETE_MARK else (stripped or None)
     return _SLOW
 
 
@@ -241,26 +665,15 @@ FAST: dict[str, Callable[[object], object]] = {
 }
 
 
-def _find_header(sheet: schema.Sheet, grid: list[list[object]]) -> tuple[int | None, dict[str, int]]:
-    """The first of the top rows that names most of the required columns (title rows above it are skipped)."""
-    lookup = {cells.fold(alias): c.key for c in sheet.columns for alias in (c.header, *c.aliases)}
-    required = [c.key for c in sheet.columns if c.required]
-    for index, line in enumerate(grid[:HEADER_SCAN_ROWS]):
-        columns: dict[str, int] = {}
-        for position, raw in enumerate(line):
-            key = lookup.get(cells.fold(cells.text(raw)))
-            if key is not None and key not in columns:
-                columns[key] = position
-        hits = sum(1 for key in required if key in columns)
-        if hits and hits * 2 >= len(required):
-            return index, columns
-    return None, {}
-
-
 def read_cell(
     column: schema.Column, raw: object, where: dict[str, object], findings: list[Finding], required: bool = True
 ) -> cells.Cell:
-    """One cell by its column's kind; a reading that differs from the typing is reported, never silent."""
+    """One cell by its column's kind; a reading that differs from the typing is reported, never silent.
+
+    删除 typed in a cell means "blank this stored field" (DELETE); a placeholder (—, 无, 未填报) means "no figure",
+    which never changes a stored value."""
+    if isinstance(raw, str) and cells.fold(raw) == schema.DELETE_MARK and column.key != "action":
+        return cells.Cell(DELETE)  # type: ignore[arg-type]
     if column.kind == "text":
         cell: cells.Cell = cells.Cell(cells.text(raw) or None)
     else:
@@ -272,15 +685,17 @@ def read_cell(
             findings.append(finding(_CODES[column.kind], seen=raw, **where))  # type: ignore[arg-type]
             return cells.Cell(None, ok=False)
         if cell.changed:
-            understood = texts.NOT_REPORTED if cell.value is None else cell.value
-            findings.append(finding("NORMALISED", "warning", seen=raw, understood=understood, **where))  # type: ignore[arg-type]
+            if cell.value is None:
+                findings.append(finding("PLACEHOLDER", "info", seen=raw, **where))  # type: ignore[arg-type]
+            else:
+                findings.append(finding("NORMALISED", "warning", seen=raw, understood=cell.value, **where))  # type: ignore[arg-type]
     if required and column.required and cell.value is None and cell.ok:
         findings.append(finding("MISSING_VALUE", **where))  # type: ignore[arg-type]
     return cell
 
 
 def _bad_cell_findings(
-    title: str, header_row: int, letters: dict[str, str], headers: dict[str, str], bad: list[BadCell],
+    title: str, header_row: int, letters: dict[str, str], headers_: dict[str, str], bad: list[BadCell],
     findings: list[Finding],
 ) -> set[tuple[int, str]]:
     """Errors for formula-without-value and error cells in the columns we read; returns (row, key) pairs hit."""
@@ -291,86 +706,6 @@ def _bad_cell_findings(
         if key is None or cell.row <= header_row:
             continue
         code = "FORMULA_NO_VALUE" if cell.problem == "formula_no_value" else "ERROR_CELL"
-        findings.append(finding(code, sheet=title, row=cell.row, column=cell.column, header=headers[key], seen=cell.text))
+        findings.append(finding(code, sheet=title, row=cell.row, column=cell.column, header=headers_.get(key, key), seen=cell.text))
         hit.add((cell.row, key))
     return hit
-
-
-# --------------------------------------------------------------------------- the plan's own table layout
-
-
-@dataclass(frozen=True)
-class _WideHeader:
-    index: int  # 0-based header row
-    indicator: int | None  # 指标 column
-    code: int | None  # 序号 column
-    town: int | None
-    source: int | None
-    years: dict[int, int]  # column -> year
-
-
-def _wide_header(grid: list[list[object]]) -> _WideHeader | None:
-    """A header like the plan's table: 类别 | 序号 | 指标 | 2025年目标 | 属性, plus year columns with the figures."""
-    names = {
-        "indicator": {cells.fold(a) for a in ("指标", "指标名称", "名称")},
-        "code": {cells.fold(a) for a in ("序号", "编号", "指标编号")},
-        "town": {cells.fold(a) for a in (schema.VALUES.column("town").header, *schema.VALUES.column("town").aliases)},
-        "source": {cells.fold(a) for a in ("来源", "出处", "数据来源")},
-    }
-    for index, line in enumerate(grid[:HEADER_SCAN_ROWS]):
-        found: dict[str, int] = {}
-        years: dict[int, int] = {}
-        for position, raw in enumerate(line):
-            folded = cells.fold(cells.text(raw))
-            match = _YEAR_HEADER.match(folded)
-            if match and 1990 <= int(match.group(1)) <= 2100:
-                years[position] = int(match.group(1))
-                continue
-            for key, options in names.items():
-                if folded in options and key not in found:
-                    found[key] = position
-        if years and ("indicator" in found or "code" in found):
-            return _WideHeader(
-                index, found.get("indicator"), found.get("code"), found.get("town"), found.get("source"), years
-            )
-    return None
-
-
-def _read_wide(title: str, grid: list[list[object]], bad: list[BadCell], findings: list[Finding]) -> ParsedSheet:
-    header = _wide_header(grid)
-    assert header is not None
-    result = ParsedSheet(schema.VALUES, title)
-    years = "、".join(f"{y}年" for y in header.years.values())
-    findings.append(finding("WIDE_LAYOUT", "warning", sheet=title, row=header.index + 1, detail=years))
-    value_column = schema.VALUES.column("value")
-    letter = lambda position: get_column_letter(position + 1)  # noqa: E731
-    name_column = header.indicator if header.indicator is not None else header.code
-    assert name_column is not None
-    broken = _bad_cell_findings(
-        title, header.index + 1, {str(p): letter(p) for p in header.years}, {str(p): f"{y}年" for p, y in header.years.items()},
-        bad, findings,
-    )
-    for number, line in enumerate(grid[header.index + 1 :], start=header.index + 2):
-        def at(position: int | None) -> object:
-            return line[position] if position is not None and position < len(line) else None
-
-        indicator = cells.text(at(header.indicator)) or cells.text(at(header.code))
-        if not indicator:
-            continue
-        for position, year in header.years.items():
-            raw = at(position)
-            if (number, str(position)) in broken or cells.is_blank(raw):
-                continue  # an empty year cell in this layout is simply not reported
-            where = {"sheet": title, "row": number, "column": letter(position), "header": f"{year}年"}
-            cell = read_cell(value_column, raw, where, findings)
-            if not cell.ok:
-                continue
-            columns = {"indicator": letter(name_column), "year": letter(position), "value": letter(position)}
-            if header.town is not None:
-                columns["town"] = letter(header.town)
-            values = {
-                "indicator": indicator, "town": cells.text(at(header.town)) or None, "year": year,
-                "value": cell.value, "source": cells.text(at(header.source)) or None, "note": None,
-            }
-            result.rows.append(Row(number, values, columns, {"value": cell.unit} if cell.unit else {}))
-    return result

@@ -18,7 +18,10 @@ from . import texts
 from .findings import Finding
 from .safety import neutralise, screen
 
-FILLS = {"error": PatternFill("solid", fgColor="F8D7DA"), "warning": PatternFill("solid", fgColor="FFF3CD")}
+FILLS = {
+    "error": PatternFill("solid", fgColor="F8D7DA"), "warning": PatternFill("solid", fgColor="FFF3CD"),
+    "info": PatternFill("solid", fgColor="DDEBF7"),
+}
 REPORT_COLUMNS = (
     texts.REPORT_COL_SEVERITY, texts.REPORT_COL_CODE, texts.REPORT_COL_SHEET, texts.REPORT_COL_ROW,
     texts.REPORT_COL_COLUMN, texts.REPORT_COL_HEADER, texts.REPORT_COL_SEEN, texts.REPORT_COL_UNDERSTOOD,

@@ -1,7 +1,9 @@
 """The workbook format: which sheets a monitoring workbook may hold and what their columns mean.
 
-This one table drives the loader, the blank template and the format page, so the three cannot drift apart.
-Sheet and column names are Chinese because officials fill them in; the keys are English for the code.
+This one registry drives the reader, the loader's merge, the preview, the templates, the format page and the
+README, so none of them can drift apart. Each sheet says which Dataset field holds its rows, which columns identify
+a row, and whether offices (data) or the plan's owner (catalogue) fill it in. Sheet and column names are Chinese
+because officials fill them in; the keys are English for the code.
 """
 
 from __future__ import annotations
@@ -9,9 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from . import model, texts
 from .texts import DISTRICT  # noqa: F401  (re-exported: the word for the whole district in a 镇街 column)
 
 ColumnKind = Literal["text", "int", "number", "year"]
+Role = Literal["info", "catalogue", "data"]
+# A sheet whose rows another column names (a foreign key, as in frictionless Table Schema).
+Reference = Literal["", "indicators", "towns", "projects"]
+
+# Typed in a cell of a non-key column, it blanks that stored field; in the 操作 column it removes the row.
+# Removal is never implied by an empty cell: it must be written, and the preview asks to confirm it.
+DELETE_MARK = "删除"
 
 
 @dataclass(frozen=True)
@@ -22,6 +32,14 @@ class Column:
     required: bool = False
     help: str = ""
     aliases: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # the only values allowed, when not empty
+    references: Reference = ""  # the names in this column must be rows of that sheet
+    multiple: bool = False  # several names in one cell, separated by TOWN_ALIAS_SEPARATORS
+    field: str = ""  # the record's attribute, when it is not `key` (amounts stored in 亿元: planned_yi)
+
+    @property
+    def attribute(self) -> str:
+        return self.field or self.key
 
 
 @dataclass(frozen=True)
@@ -31,14 +49,30 @@ class Sheet:
     help: str
     columns: tuple[Column, ...]
     aliases: tuple[str, ...] = ()
-    # Columns that together identify a row; a repeat is an error naming both rows.
-    unique: tuple[str, ...] = ()
+    # Columns that together identify a row: an upload updates the stored row with the same identity, and a repeat
+    # within the upload is an error naming both rows.
+    identity: tuple[str, ...] = ()
+    role: Role = "data"
+    attribute: str = ""  # the Dataset field holding the rows
+    record: type | None = None  # the model class of one row
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
 
+    def has(self, key: str) -> bool:
+        return any(c.key == key for c in self.columns)
+
+    @property
+    def figures(self) -> tuple[Column, ...]:
+        """The columns holding figures: what "every figure is taken" counts."""
+        return tuple(c for c in self.columns if c.kind == "number")
+
 
 SOURCE = Column("source", "出处", help="数据来源或在规划中的位置，如“规划第二章第三节 主要指标表”。", aliases=("来源", "数据来源"))
+ACTION = Column(
+    "action", "操作", help="填“删除”表示从当前数据中删除本行（保存前需确认）；留空表示新增或更新。", choices=(DELETE_MARK,),
+    aliases=("删除标记",),
+)
 
 INFO = Sheet(
     "info",
@@ -48,6 +82,7 @@ INFO = Sheet(
         Column("field", "项目", required=True),
         Column("value", "内容"),
     ),
+    role="info",
 )
 # Rows of the 说明 sheet that the loader understands.
 INFO_NAME = "数据集名称"
@@ -64,8 +99,12 @@ STRUCTURE = Sheet(
         Column("section", "节", "int", True, "节序号。"),
         Column("section_title", "节标题", required=True),
         SOURCE,
+        ACTION,
     ),
-    unique=("chapter", "section"),
+    identity=("chapter", "section"),
+    role="catalogue",
+    attribute="sections",
+    record=model.Section,
 )
 
 INDICATORS = Sheet(
@@ -78,8 +117,8 @@ INDICATORS = Sheet(
         Column("name", "指标", required=True, help="指标名称，不含单位。", aliases=("指标名称", "名称")),
         Column("unit", "单位", help="如 %、万人、人、年。"),
         Column("target_text", "2025年目标", required=True, help="按规划原文，如 >90、6以内、每年不少于2.3万人、﹝15﹞。", aliases=("目标", "2025年\n目标")),
-        Column("attribute", "属性", required=True, help="预期性 或 约束性。"),
-        Column("direction", "方向", help="越大越好 或 越小越好；空则按指标名称推断。"),
+        Column("attribute", "属性", required=True, help="预期性 或 约束性。", choices=texts.ATTRIBUTES),
+        Column("direction", "方向", help="越大越好 或 越小越好；空则按指标名称推断。", choices=(texts.DIRECTION_UP, texts.DIRECTION_DOWN)),
         Column("reference", "参照", help="相对目标（如“与经济增长基本同步”）所比照的序列名称，见“参照数据”。"),
         Column("chapter", "章", "int", help="规划中论述该指标的章。"),
         Column("section", "节", "int", help="规划中论述该指标的节。"),
@@ -87,8 +126,12 @@ INDICATORS = Sheet(
         Column("base_value", "基期值", "number", help="规划给出的基期数；规划未给出则留空。"),
         Column("base_note", "基期说明", help="基期数的原文，或为何留空。"),
         SOURCE,
+        ACTION,
     ),
-    unique=("code",),
+    identity=("code",),
+    role="catalogue",
+    attribute="indicators",
+    record=model.Indicator,
 )
 
 VALUES = Sheet(
@@ -96,15 +139,18 @@ VALUES = Sheet(
     "指标数据",
     "监测值：每个指标、镇街、年份一行。未填报的留空，不要填 0。",
     (
-        Column("indicator", "指标", required=True, help="指标名称或编号。", aliases=("指标名称", "指标编号")),
-        Column("town", "镇街", help="镇街名称；全区数据填“全区”或留空。", aliases=("乡镇", "街镇", "镇/街", "地区")),
+        Column("indicator", "指标", required=True, help="指标名称或编号。", aliases=("指标名称", "指标编号"), references="indicators"),
+        Column("town", "镇街", help="镇街名称；全区数据填“全区”或留空。", aliases=("乡镇", "街镇", "镇/街", "地区"), references="towns"),
         Column("year", "年份", "year", True, aliases=("年度",)),
         Column("value", "数值", "number", help="按指标单位填写。", aliases=("实际值", "完成值")),
         SOURCE,
         Column("note", "备注"),
+        ACTION,
     ),
     aliases=("监测数据", "数据"),
-    unique=("indicator", "town", "year"),
+    identity=("indicator", "town", "year"),
+    attribute="observations",
+    record=model.Observation,
 )
 
 TOWNS = Sheet(
@@ -115,11 +161,15 @@ TOWNS = Sheet(
         Column("name", "名称", required=True, aliases=("镇街", "镇街名称")),
         Column("kind", "类型", help="历史文化名镇、产城融合强镇、生态休闲小镇、宜居宜业街区。"),
         Column("positioning", "定位", help="规划第三章第三节中的发展定位。"),
-        Column("aliases", "别名", help="多个别名用顿号“、”分隔。"),
+        Column("aliases", "别名", help="多个别名用顿号“、”分隔。", multiple=True),
         Column("stat_code", "统计代码", help="国家统计局统计用区划代码。"),
         SOURCE,
+        ACTION,
     ),
-    unique=("name",),
+    identity=("name",),
+    role="catalogue",
+    attribute="towns",
+    record=model.Town,
 )
 
 PROJECTS = Sheet(
@@ -133,7 +183,7 @@ PROJECTS = Sheet(
         Column("box_title", "专栏名称"),
         Column("chapter", "章", "int"),
         Column("section", "节", "int"),
-        Column("towns", "镇街", help="规划写明的镇街，多个用顿号分隔；未写明则留空。"),
+        Column("towns", "镇街", help="规划写明的镇街，多个用顿号分隔；未写明则留空。", references="towns", multiple=True),
         Column("investment_yi", "总投资（亿元）", "number", help="规划给出的总投资；未披露则留空。", aliases=("总投资",)),
         Column("land_area", "用地面积", "number", help="数值按原文单位。"),
         Column("land_area_unit", "用地面积单位", help="平方公里、公顷、亩、平方米，按原文。"),
@@ -143,8 +193,12 @@ PROJECTS = Sheet(
         Column("scale_note", "其他规模", help="产能、班数、处理规模等原文表述。"),
         Column("summary", "原文摘要"),
         SOURCE,
+        ACTION,
     ),
-    unique=("code",),
+    identity=("code",),
+    role="catalogue",
+    attribute="projects",
+    record=model.Project,
 )
 
 FACTS = Sheet(
@@ -159,8 +213,12 @@ FACTS = Sheet(
         Column("indicator", "对应指标", "int", help="主要指标编号；无对应则留空。"),
         Column("quote", "原文"),
         SOURCE,
+        ACTION,
     ),
-    unique=("name", "year"),
+    identity=("name", "year"),
+    role="catalogue",
+    attribute="facts",
+    record=model.Fact,
 )
 
 CITY_TARGETS = Sheet(
@@ -168,12 +226,15 @@ CITY_TARGETS = Sheet(
     "市级下达目标",
     "目标为“落实市里下达指标”的，按年份填写市里下达的数值。",
     (
-        Column("indicator", "指标", required=True, help="指标名称或编号。"),
+        Column("indicator", "指标", required=True, help="指标名称或编号。", references="indicators"),
         Column("year", "年份", "year", True),
         Column("value", "目标值", "number", True),
         SOURCE,
+        ACTION,
     ),
-    unique=("indicator", "year"),
+    identity=("indicator", "year"),
+    attribute="city_targets",
+    record=model.CityTarget,
 )
 
 REFERENCE = Sheet(
@@ -182,12 +243,15 @@ REFERENCE = Sheet(
     "相对目标所比照的序列，如地区生产总值增长（%）。",
     (
         Column("name", "名称", required=True),
-        Column("town", "镇街"),
+        Column("town", "镇街", references="towns"),
         Column("year", "年份", "year", True),
         Column("value", "数值", "number", True),
         SOURCE,
+        ACTION,
     ),
-    unique=("name", "town", "year"),
+    identity=("name", "town", "year"),
+    attribute="references",
+    record=model.ReferenceValue,
 )
 
 ASSESSMENTS = Sheet(
@@ -195,14 +259,20 @@ ASSESSMENTS = Sheet(
     "人工研判",
     "无法自动判断的指标（如“完成‘十四五’规划目标”），由责任单位填写研判结论。",
     (
-        Column("indicator", "指标", required=True),
-        Column("town", "镇街"),
+        Column("indicator", "指标", required=True, references="indicators"),
+        Column("town", "镇街", references="towns"),
         Column("year", "年份", "year", True),
-        Column("status", "研判结论", required=True, help="提前实现、快于预期、基本符合预期、滞后。"),
+        Column(
+            "status", "研判结论", required=True, help="提前实现、快于预期、基本符合预期、滞后。",
+            choices=(texts.STATUS_AHEAD, texts.STATUS_FASTER, texts.STATUS_ON_TRACK, texts.STATUS_LAGGING),
+        ),
         Column("note", "说明"),
         Column("assessor", "研判单位"),
+        ACTION,
     ),
-    unique=("indicator", "town", "year"),
+    identity=("indicator", "town", "year"),
+    attribute="assessments",
+    record=model.Assessment,
 )
 
 PROGRESS = Sheet(
@@ -210,19 +280,25 @@ PROGRESS = Sheet(
     "项目进展",
     "重大项目逐年进展：每个项目、年份一行。金额按“金额单位”填写（1亿元 = 10000万元）；未填报的留空，不要填 0。",
     (
-        Column("project", "项目编号", required=True, help="“项目”工作表中的编号，如 3-1。", aliases=("编号", "项目")),
+        Column(
+            "project", "项目编号", required=True, help="“项目”工作表中的编号，如 3-1；也可填项目名称。",
+            aliases=("编号", "项目", "项目名称", "名称"), references="projects",
+        ),
         Column("year", "年份", "year", True, aliases=("年度",)),
-        Column("planned", "计划投资", "number", help="当年计划投资，按金额单位填写。"),
-        Column("completed", "完成投资", "number", help="当年完成投资；累计完成投资为各年之和。"),
+        Column("planned", "计划投资", "number", help="当年计划投资，按金额单位填写。", field="planned_yi"),
+        Column("completed", "完成投资", "number", help="当年完成投资；累计完成投资为各年之和。", field="completed_yi"),
         Column("unit", "金额单位", help="亿元 或 万元；空则按亿元。", aliases=("单位",)),
         Column("status", "建设状态", help="谋划、在建、建成、运营等，按实际填写。", aliases=("状态",)),
         Column("start_year", "开工年份", "year", aliases=("开工时间",)),
         Column("end_year", "竣工年份", "year", help="计划或实际竣工年份。", aliases=("竣工时间",)),
         Column("lead_unit", "牵头单位", aliases=("责任单位",)),
         SOURCE,
+        ACTION,
     ),
     aliases=("项目进度",),
-    unique=("project", "year"),
+    identity=("project", "year"),
+    attribute="progress",
+    record=model.ProjectProgress,
 )
 
 SHEETS: tuple[Sheet, ...] = (
@@ -230,3 +306,15 @@ SHEETS: tuple[Sheet, ...] = (
 )
 
 TOWN_ALIAS_SEPARATORS = "、,，;；/"
+
+# Catalogues first: data rows name indicators, towns and projects, so those must be merged before them.
+MERGE_ORDER: tuple[Sheet, ...] = tuple(s for s in SHEETS if s.role == "catalogue") + tuple(
+    s for s in SHEETS if s.role == "data"
+)
+TABLES: tuple[Sheet, ...] = MERGE_ORDER  # every sheet that holds rows of the Dataset
+BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
+REFERENCED: dict[str, Sheet] = {"indicators": INDICATORS, "towns": TOWNS, "projects": PROJECTS}
+
+
+def for_attribute(attribute: str) -> Sheet:
+    return next(s for s in TABLES if s.attribute == attribute)

@@ -83,6 +83,14 @@ class VersionNotFound(StoreError, LookupError):
     pass
 
 
+class StaleVersion(StoreError):
+    """A save or rollback was based on a version that is no longer the current one: nothing was written."""
+
+    def __init__(self, current: int | None) -> None:
+        super().__init__(texts.STALE_VERSION.format(number=current))
+        self.current = current
+
+
 @dataclass(frozen=True)
 class Editor:
     """A logged-in editor. Only `auth.login` mints one; the store checks its token on every write.
@@ -140,9 +148,10 @@ class Store(Protocol):
     def original(self, number: int) -> bytes: ...
     def find_by_hash(self, sha256: str) -> VersionInfo | None: ...
     def save(
-        self, data: bytes, file_name: str, dataset: Dataset, summary: Mapping[str, object] | None, editor: Editor
+        self, data: bytes, file_name: str, dataset: Dataset, summary: Mapping[str, object] | None, editor: Editor,
+        based_on: int | None = None,
     ) -> VersionInfo: ...
-    def rollback(self, number: int, editor: Editor) -> VersionInfo: ...
+    def rollback(self, number: int, editor: Editor, based_on: int | None = None) -> VersionInfo: ...
     def seed(self, dataset: Dataset, file_name: str, data: bytes) -> VersionInfo | None: ...
     def audit_log(self, limit: int | None = None) -> list[AuditEntry]: ...
     def log(self, editor: str, action: str, detail: str = "") -> None: ...
@@ -258,14 +267,18 @@ class SqliteStore:
         return None if row is None else _info(row)
 
     def save(
-        self, data: bytes, file_name: str, dataset: Dataset, summary: Mapping[str, object] | None, editor: Editor
+        self, data: bytes, file_name: str, dataset: Dataset, summary: Mapping[str, object] | None, editor: Editor,
+        based_on: int | None = None,
     ) -> VersionInfo:
+        """A new version; with `based_on`, only if that is still the current version (else StaleVersion)."""
         _require_editor_object(editor)
         blob = snapshot.dumps(dataset)  # outside the write lock: other writers wait only for the inserts
         summary_json = json.dumps(dict(summary) if summary is not None else summarise(dataset), ensure_ascii=False)
         with self._write() as conn:
             self._check_editor(conn, editor)
             number = _next_number(conn)
+            if based_on is not None and number - 1 != based_on:
+                raise StaleVersion(number - 1)
             info = self._insert_version(
                 conn, number, editor.name, file_name, sha256_of(data), summary_json, blob, "upload", None
             )
@@ -273,10 +286,12 @@ class SqliteStore:
             self._audit(conn, editor.name, "upload", texts.AUDIT_UPLOAD.format(file_name=file_name, number=number))
         return info
 
-    def rollback(self, number: int, editor: Editor) -> VersionInfo:
+    def rollback(self, number: int, editor: Editor, based_on: int | None = None) -> VersionInfo:
         _require_editor_object(editor)
         with self._write() as conn:
             self._check_editor(conn, editor)
+            if based_on is not None and _next_number(conn) - 1 != based_on:
+                raise StaleVersion(_next_number(conn) - 1)
             row = conn.execute(
                 "SELECT file_name, sha256, summary, snapshot FROM versions WHERE number = ?", (number,)
             ).fetchone()

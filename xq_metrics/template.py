@@ -1,8 +1,14 @@
-"""The blank template officials download: every sheet of the format, headers only, help as cell comments."""
+"""The blank templates officials download, and the format tables of the format page and the README.
+
+Two templates, from the one registry: the data template for the offices that report figures (指标数据, 项目进展,
+市级下达目标, 参照数据, 人工研判), and the full template with the plan's catalogue for its owner. In either, a sheet
+left empty is ignored on upload: it never removes anything.
+"""
 
 from __future__ import annotations
 
 import io
+from typing import Literal
 
 import pandas as pd
 from openpyxl import Workbook
@@ -12,12 +18,17 @@ from openpyxl.styles import Font, PatternFill
 from . import schema, texts
 
 REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
+Kind = Literal["data", "full"]
 
 
-def blank_template() -> bytes:
+def sheets_for(kind: Kind) -> tuple[schema.Sheet, ...]:
+    return tuple(s for s in schema.SHEETS if kind == "full" or s.role in ("info", "data"))
+
+
+def blank_template(kind: Kind = "full") -> bytes:
     book = Workbook()
     book.remove(book.active)
-    for sheet in schema.SHEETS:
+    for sheet in sheets_for(kind):
         ws = book.create_sheet(sheet.name)
         for index, column in enumerate(sheet.columns, start=1):
             cell = ws.cell(row=1, column=index, value=column.header)
@@ -38,12 +49,12 @@ def blank_template() -> bytes:
 
 
 def format_table(sheet: schema.Sheet) -> pd.DataFrame:
-    """One row per column of a sheet, for the format page and the README."""
+    """One row per column of a sheet, for the format page."""
     return pd.DataFrame(
         [
             {
                 texts.FORMAT_COL_HEADER: c.header,
-                texts.FORMAT_COL_REQUIRED: texts.FORMAT_REQUIRED_YES if c.required else "",
+                texts.FORMAT_COL_REQUIRED: _required(sheet, c),
                 texts.FORMAT_COL_KIND: KIND_LABELS[c.kind],
                 texts.FORMAT_COL_HELP: c.help,
                 texts.FORMAT_COL_ALIASES: "、".join(a.replace("\n", "") for a in c.aliases),
@@ -51,6 +62,34 @@ def format_table(sheet: schema.Sheet) -> pd.DataFrame:
             for c in sheet.columns
         ]
     )
+
+
+def sheet_note(sheet: schema.Sheet) -> str:
+    """Who fills the sheet in and how its rows are matched to the data in use."""
+    if sheet.role == "info":
+        return texts.FORMAT_ROLE_INFO
+    keys = "＋".join(sheet.column(k).header for k in sheet.identity)
+    role = texts.FORMAT_ROLE_CATALOGUE if sheet.role == "catalogue" else texts.FORMAT_ROLE_DATA
+    return texts.FORMAT_SHEET_NOTE.format(role=role, keys=keys)
+
+
+def format_markdown() -> str:
+    """The README's format section, sheet by sheet, written from the registry (a test keeps them equal)."""
+    blocks = []
+    for sheet in schema.SHEETS:
+        lines = [f"#### {sheet.name}", f"{sheet.help}{sheet_note(sheet)}", ""]
+        lines.append("| 列名 | 必填 | 类型 | 说明 |")
+        lines.append("|---|---|---|---|")
+        for c in sheet.columns:
+            lines.append(f"| {c.header} | {_required(sheet, c)} | {KIND_LABELS[c.kind]} | {c.help} |")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _required(sheet: schema.Sheet, column: schema.Column) -> str:
+    if not column.required:
+        return ""
+    return texts.FORMAT_REQUIRED_YES if column.key in sheet.identity else texts.FORMAT_REQUIRED_NEW
 
 
 KIND_LABELS = texts.COLUMN_KIND_LABELS

@@ -28,7 +28,11 @@ FINDINGS: dict[str, tuple[str, str]] = {
     ),
     "MISSING_SHEET": ("缺少工作表“{sheet}”。", "完整的数据集需要该工作表，可下载空白模板对照。"),
     "UNKNOWN_SHEET": ("工作表“{sheet}”不属于数据格式，已忽略。", "{nearest}"),
-    "NO_HEADER": ("前{detail}行中找不到表头。", "表头应包含：{expected}。"),
+    "NO_HEADER": (
+        "前{detail}行中找不到表头，表中{count}个数字无法读取。",
+        "表头应包含：{expected}。也可以按以下格式报送：规划主要指标表（类别、序号、指标、2025年目标、属性、各年份列）；"
+        "镇街×指标表（第一列为镇街，表头为指标名称并在括号中注明单位，年份写在工作表名称或标题中）。",
+    ),
     "MISSING_COLUMN": ("缺少列“{header}”。", "请在表头行加入该列；可下载空白模板对照。"),
     "UNKNOWN_COLUMN": ("列“{header}”不属于数据格式，已忽略。", "{nearest}"),
     "MISSING_VALUE": ("“{header}”不能为空。", "请填写该单元格。"),
@@ -36,24 +40,58 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "BAD_INT": ("“{header}”应为整数，实际为“{seen}”。", "请填写整数序号。"),
     "BAD_YEAR": ("“{header}”应为年份，实际为“{seen}”。", "请填写四位年份，如 2024。"),
     "NORMALISED": ("“{header}”的“{seen}”按“{understood}”读取。", "无需处理；如理解有误请修改原表。"),
-    "DUPLICATE_KEY": ("与第{detail}行重复（{key}）。", "同一组合只能出现一次，请删除或合并重复行。"),
+    "DUPLICATE_KEY": ("与{detail}重复（{key}）。", "同一组合只能出现一次，请删除或合并重复行。"),
     "UNKNOWN_INDICATOR": ("未知指标“{seen}”。", "{nearest}"),
     "UNKNOWN_TOWN": ("未知镇街“{seen}”。", "{nearest}"),
     "UNKNOWN_SECTION": ("规划结构中没有第{seen}。", "请对照“规划结构”工作表填写章、节序号。"),
     "BAD_CHOICE": ("“{header}”只能是{expected}，实际为“{seen}”。", "请从可选值中选择。"),
-    "DUPLICATE_SHEET": ("工作表“{sheet}”与“{detail}”是同一种工作表，不能同时出现。", "请把两表合并为一张后再上传。"),
     "UNREADABLE_SHEET": ("工作表“{sheet}”无法读取（{detail}）。", "文件可能已损坏：请用 Excel/WPS 打开后另存为 .xlsx 再上传。"),
     "NAME_CLASH": ("名称或别名“{seen}”已属于第{detail}行的“{other}”。", "每个名称和别名只能指向一个镇街或指标，请删除重复的别名。"),
-    "EMPTY_SHEET": ("工作表“{sheet}”没有数据行，会清空该表的全部内容。", "如只想更新其他工作表，请删除这张空表后再上传。"),
+    "EMPTY_SHEET": ("工作表“{sheet}”没有数据，已忽略。", "空表不会删除或修改已有数据。"),
+    "NOTES_SHEET": ("工作表“{sheet}”没有数据表格，按说明性内容跳过。", "其中的文字不会保存；如有数据，请按数据格式整理成表。"),
+    "NOTE_ROWS": ("第{detail}行是注释、说明或落款，已跳过。", "这些行不会保存。"),
+    "IGNORED_FIGURES": (
+        "有{count}个数字没有读取，不会保存。",
+        "请把这些数字放进数据格式中的列（见“数据格式”页），或删除后再上传；确认无需保存的可以忽略本提示。",
+    ),
+    "READ_AS_SHEET": ("工作表“{sheet}”按表头识别为“{detail}”工作表读取。", "如识别有误，请把工作表改名为数据格式中的名称。"),
+    "PLAN_LAYOUT": (
+        "工作表“{sheet}”按规划主要指标表格式读取：年份列{detail}中的数值作为全区数据，“2025年目标”“属性”“类别”列与当前规划比对。",
+        "与当前规划不同的目标、属性、类别在预览中逐项列出，确认后才会修改规划。",
+    ),
+    "YEAR_COLUMNS": ("按年份分列读取：{detail}。", "每个年份列中的数字记入对应年份。"),
+    "TOWNS_LAYOUT": ("工作表“{sheet}”按“镇街 × 指标”表读取：{detail}个指标列，每行一个镇街。", "表头中的指标名称按当前指标名录识别，括号中的单位与指标单位核对。"),
+    "NO_YEAR": (
+        "找不到年份：没有“{header}”列，工作表名称和标题中也没有年份。",
+        "请加入“年份”列，或把工作表命名为“2024年”，或在标题中写明年份（如“2024年各镇街主要指标完成情况”）。",
+    ),
+    "YEAR_FROM_CONTEXT": ("没有“年份”列，按{detail}中的年份记为{understood}年。", "如年份有误，请加入“年份”列。"),
+    "PERCENT_FORMAT": (
+        "单元格为百分比格式，存储值{seen}显示为{understood}%，按{understood}读取。",
+        "本指标以百分数填报（如 93.8 表示 93.8%）；无需处理。",
+    ),
+    "PLACEHOLDER": ("“{seen}”按未填报读取，不会修改已有数据。", "如要清除已有数值，请在单元格中填写“删除”。"),
+    "NAME_READ_AS": ("“{seen}”按“{understood}”读取。", "无需处理；如理解有误请修改原表。"),
+    "AMBIGUOUS_PROJECT": ("项目名称“{seen}”对应多个项目：{detail}。", "请填写项目编号（如 3-1）或完整的项目名称。"),
+    "NEW_ROW_INCOMPLETE": ("新增的行（{key}）缺少：{detail}。", "当前数据中没有这一行，新增时这些列必须填写。"),
+    "NEW_INDICATOR_CODE": ("新指标“{seen}”没有编号，按第{understood}号新增。", "如需指定编号，请填写“序号”或“编号”列。"),
+    "DELETE_NOTHING": ("要删除的行（{key}）在当前数据中不存在，已忽略。", "请核对名称和年份。"),
+    "DELETE_IN_KEY": ("“删除”不能填在“{header}”列。", "要删除整行，请在“操作”列填写“删除”；要清除某个数值，请在该单元格填写“删除”。"),
+    "TOTAL_AS_DISTRICT": ("合计行按全区数据读取（{indicator}）。", "如该行不是全区数据，请删除该行后再上传。"),
+    "TOTAL_MISMATCH": ("合计{seen}与上面{detail}行之和{expected}不一致。", "请核对合计或各行数字；保存的是各行数字，合计只用于核对。"),
+    "TOTAL_DIFFERS": ("合计行{seen}与{detail}的全区数据{expected}不一致，按后者保存。", "请核对两处数字。"),
+    "TOTAL_ROW_SKIPPED": ("合计行不是项目，已用于核对后跳过。", "保存的是各项目的数字。"),
+    "UNIT_SUSPECT": (
+        "“{indicator}”的{seen}约是该指标通常数值（约{expected}）的{detail}倍，疑似单位错误：{likely}。",
+        "请按指标单位换算后重新填写；系统不会自动换算。",
+    ),
+    "OUT_OF_RANGE": ("“{indicator}”的{seen}{unit}超出合理范围。", "比例类指标应在0到100之间、人数等不能为负数，请核对单位和小数点。"),
+    "TOWN_ABOVE_DISTRICT": ("{town}的{seen}大于同年全区数{expected}。", "镇街数应不大于全区数，请核对单位（人/万人）或镇街。"),
     "ORPHANED_ROWS": (
         "新的“{sheet}”表中没有“{seen}”，但当前数据中有{detail}条记录引用它。",
         "更名或删除会使这些记录失去归属：请保留该名称（可在别名中加入新名称），或先上传改名后的数据。",
     ),
     "HIDDEN_SHEET": ("工作表“{sheet}”是隐藏工作表，已照常读取。", "如该表不应报送，请删除后再上传。"),
-    "WIDE_LAYOUT": (
-        "工作表“{sheet}”按规划主要指标表格式读取：年份列{detail}中的数值作为全区数据。",
-        "类别、目标、属性以“指标”工作表为准，本表只读取各年份的数值。",
-    ),
     "FORMULA_NO_VALUE": (
         "单元格是公式“{seen}”，但文件中没有保存计算结果。",
         "请用 Excel/WPS 打开并保存后再上传，或把公式复制为数值。",
@@ -89,7 +127,18 @@ FINDINGS: dict[str, tuple[str, str]] = {
 NEAREST = "是否应为“{name}”？"
 NO_NEAREST = "请对照空白模板或现有名录。"
 
-SEVERITY = {"error": "错误", "warning": "提示"}
+SEVERITY = {"error": "错误", "warning": "提示", "info": "说明"}
+# What a figure an order of magnitude off most likely is (checks.UNIT_SUSPECT), by the power of ten it is off by.
+LIKELY_PERCENT = "可能把百分数填成了小数（如 0.938 与 93.8%），或多写、少写了两位"
+LIKELY_THOUSAND = "可能差了一千倍（如 千人 与 人）"
+LIKELY_TEN_THOUSAND = "可能把“人”填成了“万人”（或“元/万元/亿元”之间相差一万倍）"
+LIKELY_OTHER = "请核对单位和小数点"
+SOURCE_UPLOADED = "上传文件：{file}"  # 出处 of a figure changed by an upload that gives none
+YEAR_FROM_SHEET_NAME = "工作表名称"
+YEAR_FROM_TITLE = "标题"
+YEAR_HEADER = "年份"
+ROW_IN_SHEET = "工作表“{sheet}”第{row}行"
+ROW_NUMBER = "第{row}行"
 
 # --- Target kinds, shown on the indicator and method pages. ---
 TARGET_KINDS = {
@@ -153,8 +202,13 @@ NO_TOWN_DATA = "该指标暂无分镇数据。"
 BASE_FACTS = "规划第一章相关基期数据"
 DOWNLOAD_TEMPLATE = "下载空白模板（.xlsx）"
 FORMAT_INTRO = (
-    "监测数据以 Excel 工作簿（.xlsx）报送。工作簿可只包含部分工作表：指标数据等按“指标+镇街+年份”更新，"
-    "其余内容保持不变。黄色表头为必填列；未填报的数值请留空，不要填 0。"
+    "监测数据以 Excel 工作簿（.xlsx）报送。工作簿可只包含部分工作表，上传只修改文件中填写了的内容："
+    "按每张表的对应列（如“指标+镇街+年份”）更新已有的行、新增没有的行；空单元格、空表、“—”“无”等不会删除或清空已有数据。"
+    "要删除一行，在“操作”列填“删除”；要清空某个数值，在该单元格填“删除”；保存前都会列出数量请您确认。"
+    "黄色表头为必填列；未填报的数值请留空，不要填 0。\n\n"
+    "也可直接上传以下常见表格：规划主要指标表（类别、序号、指标、2025年目标、属性、各年份列）；"
+    "镇街×指标表（第一列为镇街，表头为指标名称，括号中注明单位，年份写在工作表名称或标题中，可含合计行）；"
+    "按项目名称填写的项目进展表（表头如“2024年完成投资（万元）”）。标题行、合计行、注释行会自动识别。"
 )
 
 # --- 口径说明 (method page). Placeholders are the thresholds in status.py and quality.py. ---
@@ -425,8 +479,21 @@ UPLOAD_TITLE = "上传新数据"
 UPLOAD_LABEL = "选择工作簿（.xlsx）"
 UPLOAD_HELP = "只接受 Excel 工作簿 .xlsx。.xls、.xlsm、.csv、.et 等请在 Excel/WPS 中“另存为”.xlsx 后再上传。"
 REPORT_TITLE = "检查结果"
-REPORT_OK = "文件可以使用：{errors}个错误，{warnings}条提示。"
+REPORT_OK = "文件可以使用：其中{read}个数字全部读取。"
 REPORT_BAD = "文件有{errors}个错误，不能保存。请按下表修改后重新上传；当前使用的数据没有任何变化。"
+REPORT_IGNORED = "文件可以保存，但其中有{ignored}个数字没有读取、不会保存（见下表“有…个数字没有读取”）。请核对后再保存。"
+REPORT_COUNTS_LINE = "错误{errors}个 · 提示{warnings}条 · 说明{infos}条"
+METRIC_FIGURES_READ = "读取的数字"
+METRIC_FIGURES_CHANGED = "将新增或修改的数字"
+METRIC_FIGURES_IGNORED = "未读取的数字"
+REPORT_XLSX_BUILD = "生成标注问题单元格的工作簿"
+LOSS_BANNER = "注意：保存将删除当前数据中的{removed}行、清空{blanked}个已有数值。请核对下表中标为“删除”“清空”的内容。"
+PLAN_BANNER = "保存将修改规划内容{plan}项（指标目标、属性、镇街、项目等），请核对下表后确认。"
+CONFIRM_BOX = "我已核对：确认删除{removed}行、清空{blanked}个已有数值、修改规划内容{plan}项"
+REPLACE_TABLES = "以本文件替换整张表（可选）"
+REPLACE_TABLES_HELP = "选中的表中，当前数据里有、而本文件没有的行将被删除。不选则只新增和更新，不删除任何行。"
+REPLACE_NONE = "不替换，只新增和更新"
+ROLLBACK_PREVIEW = "恢复第{number}版将带来的变化"
 REPORT_COUNTS = "按代码统计"
 REPORT_JSON = "下载检查结果（JSON）"
 REPORT_XLSX = "下载标注问题单元格的工作簿（.xlsx）"
@@ -507,6 +574,18 @@ CLI_USABLE = "可以使用"
 CLI_UNUSABLE = "有错误，不能使用"
 CLI_FINDING_LINE = "[{severity}] {code} {where}：{message} {hint}"
 CLI_SUMMARY = "指标 {indicators} 个，监测值 {observations} 条，镇街 {towns} 个，项目 {projects} 个。"
+CLI_UPLOAD_HELP = "检查并上传一个工作簿（与“数据管理”页相同的检查、预览和保存）"
+CLI_UPLOAD_EDITOR_HELP = "编辑人员名称（保存时必填）"
+CLI_DRY_RUN_HELP = "只检查和预览，不保存"
+CLI_ALLOW_REMOVALS_HELP = "允许保存会删除行或清空已有数值的上传"
+CLI_ALLOW_PLAN_HELP = "允许保存会修改规划内容（指标目标、属性、镇街、项目等）的上传"
+CLI_REPLACE_HELP = "以本文件替换整张表（工作表名称，如 基期数据；可重复）"
+CLI_UNKNOWN_SHEET = "没有工作表“{name}”。"
+CLI_LOGIN_FAILED = "登录失败：用户名或密码错误，或登录尝试过多被暂时锁定。未保存。"
+CLI_EDITOR_MISSING = "保存需要 --editor 编辑人员名称（只检查请加 --dry-run）。"
+CLI_REMOVALS_REFUSED = "本次上传将删除{removed}行、清空{blanked}个已有数值，未保存。确认无误请加 --allow-removals 重新运行。"
+CLI_PLAN_REFUSED = "本次上传将修改规划内容{plan}项，未保存。确认无误请加 --allow-plan-changes 重新运行。"
+CLI_SAVED = "已保存为第{number}版。"
 
 # --- Where a finding is (findings.Finding.where): sheet, Excel row, column letter and its header. ---
 WHERE_SHEET = "工作表“{sheet}”"
@@ -528,6 +607,13 @@ TITLED_PLACE = "{place} {title}"
 CHANGE_ADDED = "新增"
 CHANGE_REMOVED = "删除"
 CHANGE_CHANGED = "修改"
+CHANGE_BLANKED = "清空"
+CHANGE_KINDS = {"added": CHANGE_ADDED, "removed": CHANGE_REMOVED, "changed": CHANGE_CHANGED, "blanked": CHANGE_BLANKED}
+YES = "是"
+CONFIRM_NEEDED = "保存将删除{removed}行、清空{blanked}个已有数值、修改规划内容{plan}项，需要确认。"
+SAVE_CONFLICT = "预览之后，其他人已修改了同样的内容（{fields}）。为免覆盖，本次没有保存：请重新上传，查看新的预览后再保存。"
+SAVE_NO_LONGER_VALID = "预览之后数据已被他人修改，本文件按最新数据检查不再通过。本次没有保存：请重新上传查看检查结果。"
+STALE_VERSION = "当前数据已更新为第{number}版，本次操作未写入。"
 
 # --- Validation report columns (report.py): the 检查结果 sheet and the tables on the 数据管理 page. ---
 REPORT_COL_SEVERITY = "严重程度"
@@ -553,6 +639,14 @@ FORMAT_COL_KIND = "类型"
 FORMAT_COL_HELP = "说明"
 FORMAT_COL_ALIASES = "也可写作"
 FORMAT_REQUIRED_YES = "是"
+FORMAT_REQUIRED_NEW = "新增时"
+FORMAT_ROLE_INFO = "可选；“是否示例”填“是”时，本文件的全部数值标为示例。"
+FORMAT_ROLE_DATA = "各单位报送"
+FORMAT_ROLE_CATALOGUE = "规划内容，由规划牵头部门维护"
+FORMAT_SHEET_NOTE = "（{role}。按“{keys}”对应已有数据：已有的行只更新填写了的单元格，没有的行新增；空单元格和空表不会删除任何数据。）"
+DOWNLOAD_TEMPLATE_DATA = "下载报送模板（各单位报送数据用）"
+DOWNLOAD_TEMPLATE_FULL = "下载完整模板（含规划内容）"
+TEMPLATE_DATA_FILE_NAME = "西青区城镇化监测报送模板.xlsx"
 
 # --- 指标详情 page (indicator_view.py): target reading, base and the tables. ---
 TARGET_UNREAD_NOTE = "（无法识别，按需人工研判处理）"
@@ -600,6 +694,7 @@ HISTORY_COL_TIME = "时间"
 HISTORY_COL_EDITOR = "保存人"
 HISTORY_COL_KIND = "类型"
 HISTORY_COL_FILE = "文件"
+HISTORY_COL_SHA = "SHA-256"
 HISTORY_COL_DATASET = DATASET_LABEL
 HISTORY_COL_ROLLED_BACK_FROM = "回退自"
 AUDIT_COL_TIME = "时间"

@@ -1,0 +1,172 @@
+"""What an upload says, as edits to the data in use, and how they are applied.
+
+An upload changes only what it holds. Each row of the workbook becomes one `Edit`: the identity of a stored row
+(指标 + 镇街 + 年份 …), the fields the file gives a value for, the fields it explicitly blanks (删除 typed in a cell),
+or the removal of the row (操作 = 删除). An empty cell, a placeholder (—, 无, 未填报), an empty sheet or a column the
+format does not know never appears in an edit, so it can never remove or blank anything. The one other way to
+remove rows is `replace`: a table the official chose, on the preview, to replace as a whole.
+
+The same edits are applied twice: on the version the preview was made against, and again at save time on the
+version current then, so two offices saving at once both keep their changes (`conflicts` refuses the save only
+when both changed the same field).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from . import schema, texts
+from .cells import fold
+from .model import Dataset, SourceInfo
+
+# Fields that describe where a figure came from: when a figure changes and the file gives no 出处, the old 出处
+# would describe a figure that is no longer there, so it becomes the uploaded file.
+_SOURCE = "source"
+
+
+@dataclass(frozen=True)
+class Edit:
+    table: str  # schema key of the sheet, e.g. "values"
+    key: tuple  # the row's identity, names resolved to the catalogue's
+    fields: Mapping[str, object] = field(default_factory=dict)  # record attribute -> new value
+    blanks: frozenset[str] = frozenset()  # record attributes the file blanks on purpose
+    delete: bool = False
+    origin: tuple[str, int] = ("", 0)  # (sheet as named in the workbook, Excel row)
+    columns: Mapping[str, str] = field(default_factory=dict)  # column key -> Excel letter, for findings
+
+
+@dataclass(frozen=True)
+class Changeset:
+    edits: tuple[Edit, ...]
+    source: SourceInfo
+    replace: frozenset[str] = frozenset()  # tables replaced as a whole: rows the file does not hold are removed
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(e.table for e in self.edits)
+
+    def of(self, table: str) -> list[Edit]:
+        return [e for e in self.edits if e.table == table]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    table: str
+    key: tuple
+    field: str  # record attribute; "" for the whole row
+    at_preview: object
+    now: object
+
+
+def identity(sheet: schema.Sheet, record: object) -> tuple:
+    return tuple(getattr(record, schema_attribute(sheet, k)) for k in sheet.identity)
+
+
+def schema_attribute(sheet: schema.Sheet, key: str) -> str:
+    return sheet.column(key).attribute
+
+
+def apply(base: Dataset | None, changes: Changeset, tables: Iterable[schema.Sheet] = schema.TABLES) -> Dataset:
+    """The data in use with the edits applied; tables without edits (and not replaced) are the very same tuples."""
+    updates: dict[str, tuple] = {}
+    for sheet in tables:
+        edits = changes.of(sheet.key)
+        if not edits and sheet.key not in changes.replace:
+            continue
+        old = getattr(base, sheet.attribute) if base is not None else ()
+        updates[sheet.attribute] = _apply_table(sheet, old, edits, sheet.key in changes.replace, changes.source)
+    sources = ((*base.sources, changes.source) if base is not None else (changes.source,))
+    if base is None:
+        return Dataset(sources=sources, **updates)
+    return dataclasses.replace(base, sources=sources, **updates)
+
+
+def _apply_table(sheet: schema.Sheet, old: tuple, edits: list[Edit], replace: bool, source: SourceInfo) -> tuple:
+    rows = {identity(sheet, r): r for r in old}
+    if replace:
+        kept = {e.key for e in edits if not e.delete}
+        rows = {k: r for k, r in rows.items() if k in kept}
+    cls = record_class(sheet)
+    for edit in edits:
+        if edit.delete:
+            rows.pop(edit.key, None)
+        elif edit.key in rows:
+            rows[edit.key] = _update(sheet, rows[edit.key], edit, source)
+        else:
+            rows[edit.key] = _new(sheet, cls, edit, source)
+    return tuple(rows.values())
+
+
+def _update(sheet: schema.Sheet, record: object, edit: Edit, source: SourceInfo) -> object:
+    changed = {k: v for k, v in edit.fields.items() if not _same(getattr(record, k), v)}
+    for name in edit.blanks:
+        changed[name] = _empty(record, name)
+    figures = {c.attribute for c in sheet.figures}
+    if figures & changed.keys():
+        if hasattr(record, "sample"):
+            changed["sample"] = source.is_sample
+        if hasattr(record, _SOURCE) and _SOURCE not in edit.fields and _SOURCE not in edit.blanks:
+            changed[_SOURCE] = texts.SOURCE_UPLOADED.format(file=source.file_name)
+    return dataclasses.replace(record, **changed) if changed else record  # type: ignore[type-var]
+
+
+def _same(old: object, new: object) -> bool:
+    """"城镇\n化水平" typed with a line break in the cell is the stored 城镇化水平: no change to show or save."""
+    if isinstance(old, str) and isinstance(new, str):
+        return fold(old) == fold(new)
+    return old == new
+
+
+def _new(sheet: schema.Sheet, cls: type, edit: Edit, source: SourceInfo) -> object:
+    values = dict(zip((schema_attribute(sheet, k) for k in sheet.identity), edit.key))
+    values.update(edit.fields)
+    names = {f.name for f in dataclasses.fields(cls)}
+    if "sample" in names:
+        values["sample"] = source.is_sample
+    for f in dataclasses.fields(cls):
+        # Not given and without a default (a figure): 未填报, never 0. A row missing a required column is an error
+        # the loader has reported; it is still built, so every other problem of the file is found at once.
+        if f.name not in values and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            values[f.name] = None
+    return cls(**{k: v for k, v in values.items() if k in names})
+
+
+def _empty(record: object, name: str) -> object:
+    current = getattr(record, name)
+    if isinstance(current, tuple):
+        return ()
+    if isinstance(current, str):
+        return ""
+    return None
+
+
+def record_class(sheet: schema.Sheet) -> type:
+    assert sheet.record is not None, sheet.key
+    return sheet.record
+
+
+def conflicts(at_preview: Dataset | None, now: Dataset | None, changes: Changeset) -> list[Conflict]:
+    """Fields this upload changes that someone else changed after the preview: saving would overwrite them."""
+    found: list[Conflict] = []
+    for sheet in schema.TABLES:
+        edits = changes.of(sheet.key)
+        if not edits and sheet.key not in changes.replace:
+            continue
+        before = {identity(sheet, r): r for r in (getattr(at_preview, sheet.attribute) if at_preview else ())}
+        after = {identity(sheet, r): r for r in (getattr(now, sheet.attribute) if now else ())}
+        touched = {e.key for e in edits} | (set(before) | set(after) if sheet.key in changes.replace else set())
+        for key in sorted(touched, key=str):
+            old, new = before.get(key), after.get(key)
+            if old == new:
+                continue
+            if old is None or new is None:
+                found.append(Conflict(sheet.key, key, "", old, new))
+                continue
+            edit = next((e for e in edits if e.key == key), None)
+            names = set(edit.fields) | set(edit.blanks) if edit and not edit.delete else {f.name for f in dataclasses.fields(old)}
+            for name in sorted(names):
+                if getattr(old, name) != getattr(new, name):
+                    found.append(Conflict(sheet.key, key, name, getattr(old, name), getattr(new, name)))
+    return found

@@ -1,0 +1,50 @@
+"""Money as the plan and the offices write it: amounts in 亿元 or 万元, shown in 亿元 (1亿元 = 10000万元).
+
+A figure nobody gave stays None and is shown as 未填报 / 未披露, never as 0.
+"""
+
+from __future__ import annotations
+
+from . import texts
+from .cells import fold
+
+AMOUNT_UNITS: dict[str, float] = {texts.UNIT_YI: 1.0, texts.UNIT_WAN: 1.0 / texts.WAN_PER_YI}
+_UNIT_SHORT = {"亿": texts.UNIT_YI, "万": texts.UNIT_WAN}
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    """"亿元"/"亿"/"" -> 亿元, "万元"/"万" -> 万元; anything else -> None (unknown)."""
+    folded = fold(unit or "")
+    if not folded:
+        return texts.UNIT_YI
+    if folded in AMOUNT_UNITS:
+        return folded
+    return _UNIT_SHORT.get(folded)
+
+
+def to_yi(amount: float | None, unit: str | None) -> float | None:
+    """An amount in the given unit, in 亿元 (1亿元 = 10000万元). None stays None; an unknown unit gives None."""
+    canonical = canonical_unit(unit)
+    if amount is None or canonical is None:
+        return None
+    return amount * AMOUNT_UNITS[canonical]
+
+
+def fmt_yi(value: float | None, missing: str = texts.NOT_REPORTED) -> str:
+    """亿元 to four decimals at most (1万元 = 0.0001亿元), no trailing zeros, no thousands separator (18000万元)."""
+    if value is None:
+        return missing
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def total_text(value: float, covered: int, missing: str) -> str:
+    """A total in 亿元, or the word for "nobody gave a figure" when it covers no project (never a bare 0)."""
+    return f"{fmt_yi(value)}{texts.UNIT_YI}" if covered else missing
+
+
+def as_given(amount_yi: float | None, unit: str) -> str:
+    """The amount back in the unit the workbook used, e.g. "20000万元"."""
+    if amount_yi is None:
+        return ""
+    canonical = canonical_unit(unit) or texts.UNIT_YI
+    return f"{fmt_yi(amount_yi / AMOUNT_UNITS[canonical])}{canonical}"
