@@ -101,10 +101,11 @@ def _apply_table(sheet: schema.Sheet, old: tuple, edits: list[Edit], replace: bo
 
 def _update(sheet: schema.Sheet, record: object, edit: Edit, source: SourceInfo) -> object:
     changed = {k: v for k, v in edit.fields.items() if not _same(getattr(record, k), v)}
+    figures = {c.attribute for c in sheet.figures}
+    new_figure = bool(figures & changed.keys())
     for name in edit.blanks:
         changed[name] = _empty(record, name)
-    figures = {c.attribute for c in sheet.figures}
-    if figures & changed.keys():
+    if new_figure:
         if hasattr(record, "sample"):
             changed["sample"] = source.is_sample
         if hasattr(record, _SOURCE) and _SOURCE not in edit.fields and _SOURCE not in edit.blanks:

@@ -180,9 +180,10 @@ def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> l
             ratio = abs(value) / reference
             if ratio >= MAGNITUDE_FACTOR or ratio <= 1 / MAGNITUDE_FACTOR:
                 power = round(math.log10(ratio))
+                times = f"{ratio:,.0f}" if ratio >= 1 else f"1/{1 / ratio:,.0f}"
                 found.append(finding(
-                    "UNIT_SUSPECT", **where, indicator=indicator.label, expected=f"{reference:.4g}",  # type: ignore[arg-type]
-                    detail=f"{ratio:.3g}", likely=_LIKELY.get(abs(power), texts.LIKELY_OTHER),
+                    "UNIT_SUSPECT", **where, indicator=indicator.label, expected=f"{reference:.3g}",  # type: ignore[arg-type]
+                    detail=times, likely=_LIKELY.get(abs(power), texts.LIKELY_OTHER),
                 ))
                 continue
         if town != texts.DISTRICT and is_additive(indicator) and (name, year) in district:
@@ -259,7 +260,7 @@ def _district_total(
                 detail=texts.ROW_IN_SHEET.format(sheet=title, row=number),
             ))
         return []
-    findings.append(finding("TOTAL_AS_DISTRICT", "warning", **where, indicator=name))  # type: ignore[arg-type]
+    findings.append(finding("TOTAL_AS_DISTRICT", "warning", **where))  # type: ignore[arg-type]
     origins[edit.key] = (edit.origin[0], edit.origin[1], True)
     return [edit]
 

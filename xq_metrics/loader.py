@@ -234,7 +234,7 @@ class _Context:
                     **where,
                 ))
                 return _UNRESOLVED
-            if found.changed:
+            if found.changed and not (parsed.layout == "towns" and self.towns.is_district_word(value)):
                 self.findings.append(finding("NAME_READ_AS", "warning", seen=value, understood=found.name, **where))
             return found.name
         if column.references == "projects":

@@ -8,7 +8,8 @@ from __future__ import annotations
 from . import texts
 from .cells import fold
 
-AMOUNT_UNITS: dict[str, float] = {texts.UNIT_YI: 1.0, texts.UNIT_WAN: 1.0 / texts.WAN_PER_YI}
+# How many of each unit make one 亿元. Divided, not multiplied by 0.0001: 301500万元 is 30.15亿元, not 30.150000000000002.
+PER_YI: dict[str, float] = {texts.UNIT_YI: 1.0, texts.UNIT_WAN: float(texts.WAN_PER_YI)}
 _UNIT_SHORT = {"亿": texts.UNIT_YI, "万": texts.UNIT_WAN}
 
 
@@ -17,7 +18,7 @@ def canonical_unit(unit: str | None) -> str | None:
     folded = fold(unit or "")
     if not folded:
         return texts.UNIT_YI
-    if folded in AMOUNT_UNITS:
+    if folded in PER_YI:
         return folded
     return _UNIT_SHORT.get(folded)
 
@@ -27,7 +28,7 @@ def to_yi(amount: float | None, unit: str | None) -> float | None:
     canonical = canonical_unit(unit)
     if amount is None or canonical is None:
         return None
-    return amount * AMOUNT_UNITS[canonical]
+    return amount / PER_YI[canonical]
 
 
 def fmt_yi(value: float | None, missing: str = texts.NOT_REPORTED) -> str:
@@ -47,4 +48,4 @@ def as_given(amount_yi: float | None, unit: str) -> str:
     if amount_yi is None:
         return ""
     canonical = canonical_unit(unit) or texts.UNIT_YI
-    return f"{fmt_yi(amount_yi / AMOUNT_UNITS[canonical])}{canonical}"
+    return f"{fmt_yi(amount_yi * PER_YI[canonical])}{canonical}"

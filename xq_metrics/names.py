@@ -8,6 +8,7 @@ lookup: the loader, the filters and the pages all resolve through here.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -26,6 +27,9 @@ TOTAL_WORDS = ("合计", "总计", "小计", "全区合计", "全区总计", "�
 # Brackets and quotes that officials type in either width; dropped when comparing project names.
 _PUNCTUATION = re.compile(r"[()（）\[\]【】〔〕﹝﹞“”\"'‘’《》<>·•、，,。.\-—_\s]")
 _PROJECT_WORDS = ("项目", "工程", "建设")
+# How alike a loosely typed project name must be to one name in the catalogue, and how much more than to the next.
+SIMILAR = 0.8
+SIMILAR_MARGIN = 0.15
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _UNIT_IN_NAME = re.compile(r"^(.*?)[(（]([^()（）]*)[)）]$")
 _CODE = re.compile(r"^(\d+)[-－—–](\d+)$")
@@ -174,7 +178,19 @@ class ProjectNames:
         inside = [p.code for p in self.projects if core in _plain(p.summary)]
         if len(inside) == 1:
             return Resolved(inside[0], changed=True), ()
-        return None, tuple(inside)
+        if inside:
+            return None, tuple(inside)
+        return self._similar(core)
+
+    def _similar(self, core: str) -> tuple[Resolved | None, tuple[str, ...]]:
+        """A name with a word added or dropped (东鹏饮料（华北区域总部）天津生产基地): the one clearly closest."""
+        scored = sorted(
+            ((difflib.SequenceMatcher(None, core, _core(_plain(p.name))).ratio(), p.code) for p in self.projects),
+            reverse=True,
+        )
+        if scored and scored[0][0] >= SIMILAR and (len(scored) == 1 or scored[0][0] - scored[1][0] >= SIMILAR_MARGIN):
+            return Resolved(scored[0][1], changed=True), ()
+        return None, ()
 
     def name_of(self, code: str) -> str:
         return next((p.name for p in self.projects if p.code == code), code)

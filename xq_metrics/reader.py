@@ -302,7 +302,9 @@ class _Reading:
         year = headers.year_in(title)
         where = texts.YEAR_FROM_SHEET_NAME
         if year is None:
-            year = headers.year_in(" ".join(cells.text(c) for line in above for c in line))
+            # Title rows only: "填报日期：2025年1月" above the header dates the report, not its figures.
+            titles = [line for line in above if not headers.is_note(next((c for c in line if not cells.is_blank(c)), None))]
+            year = headers.year_in(" ".join(cells.text(c) for line in titles for c in line))
             where = texts.YEAR_FROM_TITLE
         if year is None:
             self.findings.append(finding(
@@ -359,9 +361,9 @@ class _Reading:
                     continue
                 where = {"sheet": title, "row": number, "column": letters[column.key], "header": columns[column.key].text}
                 if (title, number, letters[column.key]) in percent and isinstance(raws[i], float):
-                    shown = cells.percent_shown(raws[i])
-                    self.findings.append(finding("PERCENT_FORMAT", "warning", seen=raws[i], understood=shown, **where))  # type: ignore[arg-type]
-                    raws[i] = f"{shown}%"
+                    values[i] = self._percent(raws[i], where)
+                    units.setdefault(i, {})[column.key] = "%"
+                    continue
                 cell = read_cell(column, raws[i], where, self.findings, required=False)
                 values[i] = cell.value
                 if not cell.ok:
@@ -445,11 +447,7 @@ class _Reading:
                 if (number, str(year)) in broken or cells.is_blank(raw):
                     continue  # an empty year cell in this layout is simply not reported
                 where = {"sheet": title, "row": number, "column": letters[year], "header": cell.text}
-                if (title, number, letters[year]) in self.scanned.percent and isinstance(raw, float):
-                    shown = cells.percent_shown(raw)
-                    self.findings.append(finding("PERCENT_FORMAT", "warning", seen=raw, understood=shown, **where))  # type: ignore[arg-type]
-                    raw = f"{shown}%"
-                read = read_cell(value_column, raw, where, self.findings)
+                read = self._figure(value_column, raw, where)
                 if not read.ok or read.value is None:
                     continue
                 self.read += read.value is not DELETE
@@ -458,6 +456,18 @@ class _Reading:
                 unit = read.unit or cell.unit or headers.split_unit(cells.fold(indicator))[1]
                 rows.append(Row(number, values, columns, {"value": unit} if unit else {}, rows={"year": first - 1}))
         return rows
+
+    def _percent(self, raw: float, where: dict[str, object]) -> float:
+        """0.938 in a cell formatted as 0.0% is what the official sees and means: 93.8 (%)."""
+        shown = cells.percent_shown(raw)
+        self.findings.append(finding("PERCENT_FORMAT", "warning", seen=raw, understood=shown, **where))  # type: ignore[arg-type]
+        return shown
+
+    def _figure(self, column: schema.Column, raw: object, where: dict[str, object]) -> cells.Cell:
+        """One figure cell of the wide layouts, percent formatting included."""
+        if (where["sheet"], where["row"], where["column"]) in self.scanned.percent and isinstance(raw, float):
+            return cells.Cell(self._percent(raw, where), unit="%")
+        return read_cell(column, raw, where, self.findings)
 
     # ------------------------------------------------------------------- towns × indicators
 
@@ -531,11 +541,7 @@ class _Reading:
                     continue
                 raw = at(position)
                 where = {"sheet": title, "row": number, "column": letter, "header": header_text}
-                if (title, number, letter) in self.scanned.percent and isinstance(raw, float):
-                    shown = cells.percent_shown(raw)
-                    self.findings.append(finding("PERCENT_FORMAT", "warning", seen=raw, understood=shown, **where))  # type: ignore[arg-type]
-                    raw = f"{shown}%"
-                read = read_cell(value_column, raw, where, self.findings)
+                read = self._figure(value_column, raw, where)
                 if not read.ok or read.value is None:
                     continue
                 self.read += read.value is not DELETE

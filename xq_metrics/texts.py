@@ -77,7 +77,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "NEW_INDICATOR_CODE": ("新指标“{seen}”没有编号，按第{understood}号新增。", "如需指定编号，请填写“序号”或“编号”列。"),
     "DELETE_NOTHING": ("要删除的行（{key}）在当前数据中不存在，已忽略。", "请核对名称和年份。"),
     "DELETE_IN_KEY": ("“删除”不能填在“{header}”列。", "要删除整行，请在“操作”列填写“删除”；要清除某个数值，请在该单元格填写“删除”。"),
-    "TOTAL_AS_DISTRICT": ("合计行按全区数据读取（{indicator}）。", "如该行不是全区数据，请删除该行后再上传。"),
+    "TOTAL_AS_DISTRICT": ("合计行按全区数据读取。", "如该行不是全区数据，请删除该行后再上传。"),
     "TOTAL_MISMATCH": ("合计{seen}与上面{detail}行之和{expected}不一致。", "请核对合计或各行数字；保存的是各行数字，合计只用于核对。"),
     "TOTAL_DIFFERS": ("合计行{seen}与{detail}的全区数据{expected}不一致，按后者保存。", "请核对两处数字。"),
     "TOTAL_ROW_SKIPPED": ("合计行不是项目，已用于核对后跳过。", "保存的是各项目的数字。"),
