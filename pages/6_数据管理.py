@@ -76,7 +76,7 @@ else:
         elif not checked.green:
             st.warning(texts.REPORT_IGNORED.format(ignored=head.figures_ignored))
         else:
-            st.success(texts.REPORT_OK.format(read=head.figures_read))
+            st.success(texts.REPORT_OK.format(read=head.figures_read) if head.figures_read else texts.REPORT_OK_NO_FIGURES)
         figures = st.columns(3)
         figures[0].metric(texts.METRIC_FIGURES_READ, head.figures_read)
         figures[1].metric(texts.METRIC_FIGURES_CHANGED, head.figures_changed)

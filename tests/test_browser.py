@@ -30,8 +30,8 @@ def browser():
         b.close()
 
 
-def open_page(browser, url: str, charts: int):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+def open_page(browser, url: str, charts: int, width: int = 1400):
+    page = browser.new_page(viewport={"width": width, "height": 1000}, locale="zh-CN")
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
     if charts:
@@ -51,7 +51,8 @@ def shoot(page, name: str) -> None:
         "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section.main, body')]"
         ".map(e => e.scrollHeight))"
     )
-    page.set_viewport_size({"width": 1400, "height": min(max(height, 1000), 6000)})
+    width = page.viewport_size["width"] if page.viewport_size else 1400
+    page.set_viewport_size({"width": width, "height": min(max(height, 1000), 8000)})
     page.wait_for_timeout(800)
     page.screenshot(path=str(ARTIFACTS / name))
 
@@ -116,3 +117,43 @@ def test_upload_through_the_browser_changes_the_dashboard(browser, tmp_path: Pat
         assert "31.5%" in overview.inner_text("body")
         shoot(overview, "after-upload.png")
         overview.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_an_office_table_and_a_removal_through_the_browser(browser, tmp_path: Path, width: int) -> None:
+    """A towns × indicators table is read as typed; a removal is shown in red and saved only after the counted yes."""
+    from tests import office
+    from tests.workbooks import workbook
+    from xq_metrics import auth
+    from xq_metrics.store import open_store
+
+    store_path = tmp_path / "office.sqlite3"
+    store = open_store(str(store_path))
+    auth.add_editor(store, "李四", "browser-pass-1")
+    towns = tmp_path / "2024年各镇街指标.xlsx"
+    towns.write_bytes(office.towns_by_indicators())
+    removal = tmp_path / "删除一行.xlsx"
+    removal.write_bytes(workbook({"指标数据": [["指标", "镇街", "年份", "数值", "操作"], ["森林覆盖率", "全区", 2024, None, "删除"]]}))
+    with streamlit_server(env={"XQ_STORE": str(store_path)}) as url:
+        page = open_page(browser, f"{url}/数据管理", charts=0, width=width)
+        page.get_by_label("用户名").fill("李四")
+        page.get_by_label("密码").fill("browser-pass-1")
+        page.get_by_role("button", name="登录").click()
+        page.get_by_text("已登录：李四").first.wait_for(timeout=30_000)
+        page.locator("input[type='file']").set_input_files(str(towns))
+        page.get_by_text("全部读取").wait_for(timeout=60_000)
+        shoot(page, f"office-towns-{width}.png")
+        page.get_by_role("button", name="保存为新版本").click()
+        page.get_by_text("已保存为第2版").wait_for(timeout=60_000)
+        page.wait_for_function("document.querySelectorAll(\"input[type='file']\").length === 1", timeout=30_000)
+        page.locator("input[type='file']").set_input_files(str(removal))
+        page.get_by_text("删除当前数据中的1行").wait_for(timeout=60_000)
+        assert page.get_by_role("button", name="保存为新版本").is_disabled()
+        shoot(page, f"office-removal-{width}.png")
+        page.get_by_text("我已核对：确认删除1行").click()
+        page.get_by_role("button", name="保存为新版本").click()
+        page.get_by_text("已保存为第3版").wait_for(timeout=60_000)
+        page.close()
+    assert store.head().number == 3
+    values = {(o.indicator, o.town, o.year) for o in store.current().dataset.observations}
+    assert ("常住人口城镇化率", "中北镇", 2024) in values and ("森林覆盖率", "全区", 2024) not in values

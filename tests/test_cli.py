@@ -99,3 +99,73 @@ def test_hostile_files_are_refused_by_the_cli(tmp_path: Path, builder: str, name
     assert run.returncode == 1 and "Traceback" not in run.stderr
     out = json.loads(run.stdout)
     assert out["ok"] is False and code in {f["code"] for f in out["findings"]}
+
+
+# --- `python -m xq_metrics upload`: the page's flow from the command line ----------------------------------------
+
+
+def _upload(capsys, monkeypatch, store: Path, path: Path, *args: str, password: str = "correct-horse-1") -> tuple[int, dict]:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
+    code = main(["upload", str(path), "--store", str(store), "--json", *args])
+    return code, json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture()
+def cli_store(tmp_path: Path) -> Path:
+    from xq_metrics import auth
+    from xq_metrics.store import open_store
+
+    path = tmp_path / "cli.sqlite3"
+    auth.add_editor(open_store(path), "赵六", "correct-horse-1")
+    return path
+
+
+def _values_file(tmp_path: Path, *rows: list[object]) -> Path:
+    from tests.workbooks import workbook
+
+    path = tmp_path / "报送.xlsx"
+    path.write_bytes(workbook({"指标数据": [["指标", "镇街", "年份", "数值"], *rows]}))
+    return path
+
+
+def test_upload_dry_run_prints_the_report_and_saves_nothing(capsys, monkeypatch, tmp_path: Path, cli_store: Path) -> None:
+    from xq_metrics.store import open_store
+
+    path = _values_file(tmp_path, ["森林覆盖率", "全区", 2025, 25.5])
+    code, out = _upload(capsys, monkeypatch, cli_store, path, "--dry-run")
+    assert code == 0 and out["ok"] is True and out["version"] is None and out["refused"] is None
+    assert out["changes"] == {"values": {"added": 1, "changed": 0, "removed": 0, "blanked": 0}}
+    assert out["figures"] == {"read": 1, "changed": 1, "ignored": 0}
+    assert open_store(cli_store).head().number == 1  # seeded, nothing saved
+
+
+def test_upload_saves_with_a_login_and_refuses_a_wrong_password(capsys, monkeypatch, tmp_path: Path, cli_store: Path) -> None:
+    from xq_metrics.store import open_store
+
+    path = _values_file(tmp_path, ["森林覆盖率", "全区", 2025, 25.5])
+    code, out = _upload(capsys, monkeypatch, cli_store, path, "--editor", "赵六", "--password-stdin", password="wrong-pass")
+    assert code == 1 and out["version"] is None and "登录失败" in out["refused"]
+    code, out = _upload(capsys, monkeypatch, cli_store, path, "--editor", "赵六", "--password-stdin")
+    assert code == 0 and out["version"] == 2
+    head = open_store(cli_store).head()
+    assert (head.number, head.editor) == (2, "赵六")
+
+
+def test_upload_that_removes_needs_allow_removals(capsys, monkeypatch, tmp_path: Path, cli_store: Path) -> None:
+    from xq_metrics.store import open_store
+
+    path = _values_file(tmp_path, ["森林覆盖率", "全区", 2024, "删除"])
+    code, out = _upload(capsys, monkeypatch, cli_store, path, "--editor", "赵六", "--password-stdin")
+    assert code == 1 and out["confirmation"] == {"removed": 0, "blanked": 1, "plan": 0} and "--allow-removals" in out["refused"]
+    assert open_store(cli_store).head().number == 1
+    code, out = _upload(capsys, monkeypatch, cli_store, path, "--editor", "赵六", "--password-stdin", "--allow-removals")
+    assert code == 0 and out["version"] == 2
+
+
+def test_upload_of_a_bad_file_exits_1_with_findings(capsys, monkeypatch, tmp_path: Path, cli_store: Path) -> None:
+    path = _values_file(tmp_path, ["森林覆盖率", "全区", 2025, "较好"])
+    code, out = _upload(capsys, monkeypatch, cli_store, path, "--editor", "赵六", "--password-stdin")
+    assert code == 1 and out["ok"] is False and out["version"] is None
+    assert [f["code"] for f in out["findings"] if f["severity"] == "error"] == ["BAD_NUMBER"]

@@ -63,7 +63,7 @@ def test_upload_report_preview_save_history_rollback(store) -> None:
     assert any("文件可以使用" in s.value for s in at.success)
     tables = at.dataframe[0].value
     assert dict(zip(tables["表"], tables["本次"]))["指标数据"] == "本次上传"
-    assert dict(zip(tables["表"], tables["本次"]))["指标"] == "保持不变"
+    assert "指标" not in set(tables["表"])  # tables the upload neither holds nor changes are not listed
     at.button(key="save").click().run()
     assert not at.exception, at.exception
     assert store.head().number == 2 and store.head().editor == "张三"
@@ -107,3 +107,48 @@ def test_cancel_changes_nothing(store) -> None:
     at.button(key="cancel").click().run()
     assert any("已取消" in s.value for s in at.success)
     assert store.head().number == 1
+
+
+def test_an_office_table_is_read_and_the_figures_are_counted(store) -> None:
+    from tests import office
+
+    at = log_in(open_page())
+    at.file_uploader(key="upload_0").upload("2024年各镇街.xlsx", office.towns_by_indicators()).run()
+    assert not at.exception, at.exception
+    assert any("全部读取" in s.value for s in at.success)
+    figures = {m.label: int(m.value) for m in at.metric}
+    assert figures["读取的数字"] == 15 and figures["未读取的数字"] == 0
+    findings = at.dataframe[0].value
+    assert "TOWNS_LAYOUT" in set(findings["代码"])
+
+
+def test_ignored_figures_make_the_report_amber_not_green(store) -> None:
+    at = log_in(open_page())
+    data = workbook({"指标数据": [["指标", "镇街", "年份", "数值", "上年"], ["森林覆盖率", "全区", 2025, 25.2, 24.9]]})
+    at.file_uploader(key="upload_0").upload("多一列.xlsx", data).run()
+    assert not any("文件可以使用" in s.value for s in at.success)
+    assert any("1个数字没有读取" in w.value for w in at.warning)
+
+
+def test_a_loss_is_shown_in_red_and_saving_waits_for_the_counted_confirmation(store) -> None:
+    at = log_in(open_page())
+    data = workbook({"指标数据": [["指标", "镇街", "年份", "数值", "操作"], ["森林覆盖率", "全区", 2024, None, "删除"]]})
+    at.file_uploader(key="upload_0").upload("删除.xlsx", data).run()
+    assert any("删除当前数据中的1行" in e.value for e in at.error)
+    assert at.button(key="save").disabled
+    at.checkbox(key="confirm_0").check().run()
+    assert not at.button(key="save").disabled
+    at.button(key="save").click().run()
+    assert not at.exception, at.exception
+    assert store.head().number == 2
+    assert ("森林覆盖率", 2024) not in {(o.indicator, o.year) for o in store.current().dataset.observations}
+
+
+def test_replacing_a_table_is_offered_and_counted(store) -> None:
+    at = log_in(open_page())
+    data = workbook({"基期数据": [["名称", "年份", "数值"], ["常住人口", 2022, 85.1]]})
+    at.file_uploader(key="upload_0").upload("基期.xlsx", data).run()
+    assert not any("删除当前数据" in e.value for e in at.error)
+    at.multiselect(key="replace_tables").set_value(["facts"]).run()
+    assert not at.exception, at.exception
+    assert any("删除当前数据中的29行" in e.value for e in at.error)

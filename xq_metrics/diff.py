@@ -142,8 +142,8 @@ def _row(sheet: schema.Sheet, item: object) -> str:
 def _value(value: object) -> str:
     if isinstance(value, tuple):
         return "、".join(str(v) for v in value)
-    if value is True:
-        return texts.YES
+    if isinstance(value, bool):
+        return texts.YES if value else texts.NO
     return str(value)
 
 
@@ -164,6 +164,7 @@ def table_rows(result: Preview) -> list[dict[str, object]]:
             texts.CHANGE_BLANKED: t.blanked,
         }
         for t in result.tables
+        if t.in_upload or t.added or t.changed or t.removed or t.blanked
     ]
 
 

@@ -33,7 +33,7 @@ def finding_rows(findings: Iterable[Finding]) -> list[dict[str, object]]:
     return [
         {
             texts.REPORT_COL_SEVERITY: texts.SEVERITY[f.severity], texts.REPORT_COL_CODE: f.code,
-            texts.REPORT_COL_SHEET: f.sheet or "", texts.REPORT_COL_ROW: f.row, texts.REPORT_COL_COLUMN: f.column or "",
+            texts.REPORT_COL_SHEET: f.sheet or "", texts.REPORT_COL_ROW: f.row or "", texts.REPORT_COL_COLUMN: f.column or "",
             texts.REPORT_COL_HEADER: f.header or "", texts.REPORT_COL_SEEN: f.seen or "",
             texts.REPORT_COL_UNDERSTOOD: f.understood or "", texts.REPORT_COL_MESSAGE: f.message,
             texts.REPORT_COL_HINT: f.hint,
