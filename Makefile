@@ -7,7 +7,7 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 # sudo only when not root and sudo exists (CI and these machines run as root).
 SUDO    := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: run test system-deps data bench clean
+.PHONY: run test system-deps data docs bench clean
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
@@ -38,6 +38,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 # Rebuild data/*.xlsx from the transcription in scripts/build_default_data.py.
 data: $(VENV)/.runtime
 	$(PY) scripts/build_default_data.py
+
+# Rewrite the README's workbook format section from the sheet registry (xq_metrics/schema.py).
+docs: $(VENV)/.runtime
+	$(PY) scripts/readme_format.py
 
 bench: $(VENV)/.dev
 	$(PY) bench/run.py

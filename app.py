@@ -5,38 +5,43 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from xq_metrics import charts, texts
+from xq_metrics import charts, overview, texts
 from xq_metrics.numbers import format_value
-from xq_metrics.overview import cards
+from xq_metrics.status import STATUS_ORDER
 
 dataset, view = ui.setup(texts.APP_TITLE)
 st.markdown(f"**{texts.PLAN_TITLE}** · {texts.OVERVIEW_INTRO.format(count=len(dataset.indicators))}")
 
-all_cards = cards(dataset, view)
-categories = list(dict.fromkeys(i.category for i in dataset.indicators))
+all_cards = overview.cards(dataset, view)
+categories = overview.categories(dataset)
 with st.sidebar:
-    chosen_categories = st.multiselect(texts.FILTER_CATEGORY, categories, key="f_category", placeholder=texts.ALL)
-    chosen_attributes = st.multiselect(texts.FILTER_ATTRIBUTE, list(texts.ATTRIBUTES), key="f_attribute", placeholder=texts.ALL)
-    chosen_statuses = st.multiselect(texts.FILTER_STATUS, list(texts.STATUS_ORDER), key="f_status", placeholder=texts.ALL)
+    chosen_categories = ui.linked(st.multiselect, texts.FILTER_CATEGORY, categories, "f_category", "category", placeholder=texts.ALL)
+    chosen_attributes = ui.linked(
+        st.multiselect, texts.FILTER_ATTRIBUTE, list(texts.ATTRIBUTES), "f_attribute", "attribute", placeholder=texts.ALL,
+    )
+    chosen_statuses = ui.linked(
+        st.multiselect, texts.FILTER_STATUS, list(STATUS_ORDER), "f_status", "status", placeholder=texts.ALL,
+        format_func=lambda s: s.label,
+    )
+shown = overview.select(all_cards, chosen_categories, chosen_attributes, chosen_statuses)
+counted = overview.counts(shown, view)
 
-shown = [
-    c for c in all_cards
-    if (not chosen_categories or c.indicator.category in chosen_categories)
-    and (not chosen_attributes or c.indicator.attribute in chosen_attributes)
-    and (not chosen_statuses or c.main.status in chosen_statuses)
-]
-
-st.subheader(texts.STATUS_COUNTS)
-for column, status in zip(st.columns(len(texts.STATUS_ORDER)), texts.STATUS_ORDER):
-    column.metric(status, sum(1 for c in shown if c.main.status == status))
-alerts = sum(1 for c in shown if c.main.alert)
-if alerts:
-    st.error(texts.ALERT_COUNT.format(count=alerts), icon=":material/warning:")
+town = view.towns[0] if len(view.towns) == 1 else None
+st.subheader(texts.STATUS_COUNTS_TOWN.format(town=ui.md(town), count=counted.counted) if town else texts.STATUS_COUNTS)
+for column, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER):
+    column.metric(status.label, counted.by_status[status])
+if counted.alerts:
+    st.error(texts.ALERT_COUNT.format(count=counted.alerts), icon=":material/warning:")
+if counted.district_shown:
+    st.info(texts.DISTRICT_SHOWN_NOT_COUNTED.format(town=ui.md(town), count=counted.district_shown))
+if counted.sample:
+    st.caption(texts.COUNTS_SAMPLE.format(count=counted.sample))
 if view.towns and all(c.district_fallback for c in all_cards):
     st.info(texts.NO_TOWN_VALUES_DISTRICT.format(towns=ui.md("、".join(view.towns))))
 if not shown:
     st.info(texts.NOTHING_MATCHES)
 
+value_label = texts.YEAR_VALUE_LABEL.format(year=view.year) if view.year else texts.LATEST_LABEL
 for category in categories:
     members = [c for c in shown if c.indicator.category == category]
     if not members:
@@ -51,9 +56,12 @@ for category in categories:
                 st.altair_chart(charts.gauge(indicator, j), width="content")
                 year = f"（{j.year}{texts.YEAR_SUFFIX}）" if j.value is not None else ""
                 arrow = f" · {texts.TREND_LABEL} {j.trend}" if j.trend else ""
+                figure = charts.gauge_text(indicator, j)
+                if j.cumulative and j.value is not None:
+                    figure += texts.YEARLY_ALSO.format(value=format_value(j.value, indicator.unit))
                 st.markdown(
                     f"{texts.TARGET_LABEL}：**{ui.md(indicator.target_text)}** · {ui.md(indicator.attribute)}  \n"
-                    f"{texts.LATEST_LABEL}：**{ui.md(format_value(j.value, indicator.unit))}**{year}{arrow}  \n{ui.status_badge(j)}"
+                    f"{value_label}：**{ui.md(figure)}**{year}{arrow}  \n{ui.status_badge(j)}"
                 )
                 if len(card.towns) > 1 or (card.towns and card.towns[0] is not j):
                     st.markdown("  \n".join(
@@ -61,3 +69,7 @@ for category in categories:
                     ))
                 if card.district_fallback:
                     st.caption(texts.DISTRICT_FALLBACK.format(towns=ui.md("、".join(view.towns))))
+                st.page_link(
+                    "pages/1_指标详情.py", label=texts.OPEN_DETAIL, icon=":material/query_stats:",
+                    query_params={**view.to_params(), "indicator": str(indicator.code)},
+                )

@@ -5,30 +5,22 @@ Only drawing lives here; every number comes from xq_metrics.
 
 from __future__ import annotations
 
+from typing import Any, Callable, Sequence, TypeVar
+
 import streamlit as st
 
 from xq_metrics import filters as view
 from xq_metrics import texts, upload
 from xq_metrics.model import Dataset
 from xq_metrics.store import Store, VersionInfo, default_location, open_store
+from xq_metrics import palette
 from xq_metrics.status import Judgement
-
-# Streamlit's named colours for badges and coloured text.
-STATUS_BADGE = {
-    texts.STATUS_AHEAD: "green",
-    texts.STATUS_FASTER: "green",
-    texts.STATUS_ON_TRACK: "blue",
-    texts.STATUS_LAGGING: "orange",
-    texts.STATUS_AWAIT_CITY: "violet",
-    texts.STATUS_MANUAL: "violet",
-    texts.STATUS_NO_DATA: "gray",
-}
-
 
 def setup(title: str) -> tuple[Dataset, view.Filters]:
     """Call first on every page: page config, navigation, the global filters, the data set in use and its banner."""
     st.set_page_config(page_title=f"{title} · {texts.APP_TITLE}", page_icon=":material/monitoring:", layout="wide")
     sidebar_nav()
+    _forget_other_pages_params(title)
     dataset = current_dataset()
     filters = global_filters(dataset)
     st.title(title)
@@ -94,6 +86,51 @@ def global_filters(dataset: Dataset) -> view.Filters:
         st.warning(texts.IGNORED_PARAMS.format(items=md("、".join(st.session_state[_NOTICE]))), icon=":material/link_off:")
         st.session_state[_NOTICE] = ()
     return current
+
+
+T = TypeVar("T")
+MAX_LINKED_VALUES = 50  # a link names a few choices; a longer list is not from this dashboard
+
+
+def linked(
+    widget: Callable[..., object], label: str, options: Sequence[T], key: str, param: str,
+    code: Callable[[T], str] = str, **kwargs: object,
+) -> Any:
+    """A selectbox or multiselect whose choice travels in the page's link (?indicator=6): read from the link on
+    the session's first visit to the page, written back on every run, unknown values dropped with a notice."""
+    by_code = {code(o): o for o in options}
+    seeded = f"_linked_{key}"
+    if not st.session_state.get(seeded):
+        raw = st.query_params.get_all(param)[:MAX_LINKED_VALUES]
+        picked = [by_code[r] for r in raw if r in by_code]
+        unknown = [r[:40] for r in raw if r not in by_code]
+        if unknown:
+            st.warning(texts.IGNORED_PARAMS.format(items=md("、".join(unknown))), icon=":material/link_off:")
+        if picked:
+            st.session_state[key] = picked if widget is st.multiselect else picked[0]
+        st.session_state[seeded] = True
+    value = widget(label, list(options), key=key, **kwargs)
+    chosen = value if isinstance(value, list) else ([] if value is None else [value])
+    if chosen:
+        st.query_params[param] = [code(v) for v in chosen]
+        st.session_state.setdefault(_WRITTEN, set()).add(param)
+    elif param in st.query_params:
+        del st.query_params[param]
+    return value
+
+
+_WRITTEN = "_linked_params"  # the in-page choices this page wrote to the link
+_PAGE = "_linked_page"
+
+
+def _forget_other_pages_params(page: str) -> None:
+    """A page's own choices (?indicator=6) belong to its link only: moving to another page drops them."""
+    if st.session_state.get(_PAGE) != page:
+        for param in st.session_state.get(_WRITTEN, set()):
+            if param in st.query_params:
+                del st.query_params[param]
+        st.session_state[_WRITTEN] = set()
+        st.session_state[_PAGE] = page
 
 
 def _remember_filters() -> None:
@@ -185,6 +222,11 @@ def md(text: object) -> str:
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
 
 
+def table(frame: object, **kwargs: object) -> None:
+    """A table sized to its rows (up to a long page), so no row an official needs hides in a scrolled box."""
+    st.dataframe(frame, hide_index=True, width="stretch", height="content", **kwargs)
+
+
 def chart_or_notice(chart: object | None, notice: str) -> None:
     """Draw the chart, or say why there is none: an empty chart tells an official nothing."""
     if chart is None:
@@ -194,6 +236,8 @@ def chart_or_notice(chart: object | None, notice: str) -> None:
 
 
 def status_badge(j: Judgement) -> str:
+    """The status as a coloured badge with its symbol and words; 预警 and 示例 marked on the badge itself."""
+    sample = f" :orange-badge[{texts.SAMPLE}]" if j.sample else ""
     if j.alert:
-        return f":red-badge[{texts.ALERT}·{j.status}]"
-    return f":{STATUS_BADGE[j.status]}-badge[{j.status}]"
+        return f":red-badge[{palette.ALERT_SYMBOL} {texts.ALERT}·{j.status_label}]{sample}"
+    return f":{palette.STATUS_BADGES[j.status]}-badge[{palette.symbol(j)} {j.status_label}]{sample}"

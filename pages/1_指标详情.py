@@ -11,20 +11,26 @@ from xq_metrics.indicator_view import indicator_detail
 
 dataset, view = ui.setup(texts.PAGE_INDICATOR)
 
-labels = {f"{i.code}. {i.label}": i for i in dataset.indicators if view.keeps_indicator(i)}
-if not labels:
+shown = [i for i in dataset.indicators if view.keeps_indicator(i)]
+if not shown:
     st.info(texts.NO_INDICATOR_IN_CHAPTER)
     st.stop()
-chosen = st.selectbox(texts.CHOOSE_INDICATOR, list(labels), key="indicator")
-detail = indicator_detail(dataset, labels[chosen], view)
+indicator = ui.linked(
+    st.selectbox, texts.CHOOSE_INDICATOR, shown, "indicator", "indicator", code=lambda i: str(i.code),
+    format_func=lambda i: f"{i.code}. {i.label}",
+)
+detail = indicator_detail(dataset, indicator, view)
 j = detail.judgement
 if detail.district_fallback:
     st.info(texts.DISTRICT_FALLBACK.format(towns=ui.md("、".join(view.towns))))
 
 left, right = st.columns([2, 3])
 with left:
+    target_line = f"**{texts.TARGET_LABEL}**：{ui.md(detail.indicator.target_text)}"
+    if detail.target_for_town:
+        target_line += f"  \n**{texts.TOWN_TARGET_LABEL}**：{ui.md(detail.target_for_town)}"
     st.markdown(
-        f"**{texts.TARGET_LABEL}**：{ui.md(detail.indicator.target_text)}  \n"
+        f"{target_line}  \n"
         f"**{texts.TARGET_READ_AS}**：{ui.md(detail.target_reading)}  \n"
         f"**{texts.DIRECTION_LABEL}**：{detail.direction}  \n"
         f"**{texts.ATTRIBUTE_LABEL}**：{ui.md(detail.indicator.attribute)}  \n"
@@ -34,23 +40,27 @@ with left:
     st.markdown(f"**{ui.md(j.town)}** {ui.status_badge(j)} {texts.TREND_LABEL} {j.trend or '—'}")
     st.markdown(f"**{texts.STATUS_REASON}**：{ui.md(j.reason)}")
 with right:
-    ui.chart_or_notice(charts.history(dataset, detail.indicator, detail.town, view.year), texts.NOT_REPORTED)
+    ui.chart_or_notice(charts.history(detail.history, detail.indicator) if detail.history else None, texts.NOT_REPORTED)
+    if detail.history and detail.history.cumulative:
+        st.caption(texts.CUMULATIVE_CHART_NOTE)
+    if detail.history and any(p.sample for p in detail.history.points):
+        st.caption(texts.SAMPLE_POINTS_NOTE)
 
 st.subheader(texts.VALUES_TABLE)
-st.dataframe(pd.DataFrame(detail.rows), hide_index=True, width="stretch")
+ui.table(pd.DataFrame(detail.rows))
 
 st.subheader(texts.FLAGS)
 if detail.flags:
-    st.dataframe(pd.DataFrame(detail.flags), hide_index=True, width="stretch")
+    ui.table(pd.DataFrame(detail.flags))
 else:
     st.caption(texts.NO_FLAGS)
 
 st.subheader(texts.BY_TOWN)
 if detail.towns:
-    st.dataframe(pd.DataFrame(detail.towns), hide_index=True, width="stretch")
+    ui.table(pd.DataFrame(detail.towns))
 else:
     st.info(texts.NO_TOWN_DATA)
 
 if detail.facts:
     st.subheader(texts.BASE_FACTS)
-    st.dataframe(pd.DataFrame(detail.facts), hide_index=True, width="stretch")
+    ui.table(pd.DataFrame(detail.facts))

@@ -13,7 +13,6 @@ from xq_metrics.towns import matrix, profile, ranking, shown_towns, tiles, town_
 dataset, view = ui.setup(texts.PAGE_TOWNS)
 indicators = town_indicators(dataset, view)
 towns = shown_towns(dataset, view)
-labels = {f"{i.code}. {i.label}": i for i in indicators}
 if not towns:
     st.info(texts.NO_TOWN_VALUES)
     st.stop()
@@ -21,17 +20,26 @@ if not indicators:
     # Say once why the comparisons are empty instead of drawing blank charts.
     st.info(texts.NO_TOWN_INDICATOR_IN_CHAPTER if view.chapters else texts.NO_TOWN_VALUES)
 
+
+def label(indicator) -> str:
+    return f"{indicator.code}. {indicator.label}"
+
+
+def code(indicator) -> str:
+    return str(indicator.code)
+
+
 # The map: coloured by one indicator; a click on a tile focuses that town.
-colour_label = st.selectbox(texts.COLOUR_BY, list(labels) or [texts.NOT_REPORTED], key="town_colour")
-colour_by = labels.get(colour_label)
+colour_by = ui.linked(st.selectbox, texts.COLOUR_BY, indicators, "town_colour", "colour", code=code, format_func=label) if indicators else None
 focus_options = [t.name for t in towns]
-if "town_focus" not in st.session_state or st.session_state["town_focus"] not in focus_options:
-    st.session_state["town_focus"] = focus_options[0]
+if "town_focus" in st.session_state and st.session_state["town_focus"] not in focus_options:
+    del st.session_state["town_focus"]
+picked_now = st.session_state.get("town_focus", focus_options[0])
 event = st.altair_chart(
-    charts.tile_map(tiles(dataset, colour_by, view.year), colour_by, st.session_state["town_focus"]),
+    charts.tile_map(tiles(dataset, colour_by, view.year), colour_by, picked_now),
     on_select="rerun", selection_mode="town", key="town_map", width="content",
 )
-picked = [p.get("镇街") for p in event.selection.get("town", [])] if event and event.selection else []
+picked = [p.get("town") for p in event.selection.get("town", [])] if event and event.selection else []
 if picked and picked[0] in focus_options and picked != st.session_state.get("town_map_last"):
     st.session_state["town_focus"] = picked[0]
     st.session_state["town_map_last"] = picked
@@ -42,12 +50,12 @@ if indicators:
     st.subheader(texts.HEATMAP_TITLE)
     st.altair_chart(charts.status_heatmap(matrix(dataset, view), indicators), width="stretch")
     st.subheader(texts.RANKING_TITLE)
-    rank_label = st.selectbox(texts.RANKING_INDICATOR, list(labels), key="town_rank")
-    ranked, district = ranking(dataset, labels[rank_label], view)
-    ui.chart_or_notice(charts.ranking_bar(labels[rank_label], ranked, district) if ranked else None, texts.NO_TOWN_VALUES)
+    ranked_by = ui.linked(st.selectbox, texts.RANKING_INDICATOR, indicators, "town_rank", "rank", code=code, format_func=label)
+    ranked, district = ranking(dataset, ranked_by, view)
+    ui.chart_or_notice(charts.ranking_bar(ranked_by, ranked, district, view.towns) if ranked else None, texts.NO_TOWN_VALUES)
 
 st.subheader(texts.PROFILE_TITLE)
-focus = st.selectbox(texts.FOCUS_TOWN, focus_options, key="town_focus")
+focus = ui.linked(st.selectbox, texts.FOCUS_TOWN, focus_options, "town_focus", "focus")
 p = profile(dataset, focus, view)
 st.markdown(
     f"### {ui.md(p.town.name)}\n**{texts.TOWN_KIND}**：{ui.md(p.town.kind or '—')}  \n"
@@ -65,14 +73,6 @@ with left:
 with right:
     st.markdown(f"**{texts.TOWN_PROJECTS}**")
     if p.projects:
-        st.dataframe(
-            pd.DataFrame([
-                {texts.COL_CODE: x.code, texts.TOWN_PROJECT_COL_NAME: x.name,
-                 texts.COL_BOX: texts.BOX_LABEL.format(box=x.box, title=x.box_title),
-                 texts.COL_TOTAL: texts.PROJECT_UNDISCLOSED if x.investment_yi is None else format_value(x.investment_yi)}
-                for x in p.projects
-            ]),
-            hide_index=True, width="stretch",
-        )
+        ui.table(pd.DataFrame(p.project_rows()))
     else:
         st.caption(texts.NO_TOWN_PROJECTS)

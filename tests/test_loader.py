@@ -84,13 +84,15 @@ def test_baselines_from_chapter_one_kept_as_written(plan) -> None:
 
 @pytest.mark.parametrize(
     ("code", "investment", "town"),
-    [("3-1", 516, ()), ("1-1", 200, ()), ("1-3", 33.97, ("杨柳青镇",)), ("3-2", 6, ()), ("2-3", None, ("辛口镇",)), ("5-1", None, ())],
+    [("3-1", 516, ()), ("1-1", 200, ()), ("1-3", None, ("杨柳青镇",)), ("3-2", 6, ()), ("2-3", None, ("辛口镇",)), ("5-1", None, ())],
 )
 def test_project_investment_only_where_the_plan_gives_it(plan, code, investment, town) -> None:
     project = next(p for p in plan.projects if p.code == code)
     assert project.investment_yi == investment
     assert project.towns == town
-    assert sum(1 for p in plan.projects if p.investment_yi is not None) == 4
+    assert sum(1 for p in plan.projects if p.investment_yi is not None) == 3
+    yuanbao = next(p for p in plan.projects if p.code == "1-3")  # the plan's figure for 其中元宝岛项目 only
+    assert yuanbao.investment_note == "其中元宝岛项目总投资约33.97亿元" and yuanbao.land_area is None
 
 
 def test_plan_oddities_kept(plan) -> None:
@@ -242,7 +244,7 @@ def test_a_target_the_parser_cannot_read_is_a_warning_not_a_guess() -> None:
     indicator = next(i for i in result.dataset.indicators if i.code == 3)
     from xq_metrics.status import evaluate
 
-    assert evaluate(result.dataset, indicator).status == "需人工研判"
+    assert evaluate(result.dataset, indicator).status_label == "需人工研判"
 
 
 def test_renaming_an_indicator_that_has_values_is_refused() -> None:

@@ -43,12 +43,16 @@ def only(findings: list[Finding], code: str) -> Finding:
 # --- totals never hide what is missing ---------------------------------------------------------
 
 
-def test_plan_discloses_four_investments_and_totals_say_so(rows) -> None:
+def test_plan_discloses_three_totals_and_totals_say_so(rows) -> None:
+    """The plan gives four investments, but 1-3's belongs to 其中元宝岛项目: it is a note, not the 片区's total."""
     t = projects.totals(rows)
-    assert (t.count, t.disclosed, t.undisclosed) == (37, 4, 33)
-    assert t.total_yi == pytest.approx(516 + 200 + 33.97 + 6)
-    assert projects.total_text(t.total_yi, t.disclosed, texts.PROJECT_UNDISCLOSED) == "755.97亿元"
-    assert {r.code: r.total_yi for r in rows if r.total_yi is not None} == {"1-1": 200, "1-3": 33.97, "3-1": 516, "3-2": 6}
+    assert (t.count, t.disclosed, t.undisclosed) == (37, 3, 34)
+    assert t.total_yi == pytest.approx(516 + 200 + 6)
+    assert projects.total_text(t.total_yi, t.disclosed, texts.PROJECT_UNDISCLOSED) == "722亿元"
+    assert {r.code: r.total_yi for r in rows if r.total_yi is not None} == {"1-1": 200, "3-1": 516, "3-2": 6}
+    by_code = {r.code: r.project for r in rows}
+    assert projects.investment_text(by_code["1-1"]) == "约200亿元"
+    assert projects.investment_text(by_code["1-3"]) == "未披露（其中元宝岛项目总投资约33.97亿元）"
 
 
 def test_a_total_covering_no_project_is_a_word_not_zero() -> None:
@@ -68,7 +72,7 @@ def test_plan_alone_has_no_progress_and_every_status_is_unreported() -> None:
 
 
 def table_amounts(frame: pd.DataFrame, column: str) -> pd.Series:
-    return pd.to_numeric(frame[column].str.replace(",", ""), errors="coerce")
+    return pd.to_numeric(frame[column].str.replace(",", "").str.removeprefix("约"), errors="coerce")
 
 
 @pytest.mark.parametrize(("by", "column"), [("box", texts.COL_BOX), ("chapter", None), ("town", None)])
@@ -103,7 +107,7 @@ def test_rollup_by_box_and_chapter(rows) -> None:
     chapters = projects.rollup(rows, "chapter", "total").groups
     assert list(chapters["group"].str[:3]) == ["第三章", "第四章", "第五章", "第六章"]
     assert list(chapters["count"]) == [10, 15, 8, 4]
-    assert chapters.loc[0, "amount_yi"] == pytest.approx(233.97)
+    assert chapters.loc[0, "amount_yi"] == pytest.approx(200)  # 第三章: 1-1 only; 1-3 discloses a part
 
 
 def test_multi_town_project_is_counted_once_as_multi_town(default, rows) -> None:
@@ -163,7 +167,7 @@ def test_sample_progress_covers_a_mix_of_statuses(default) -> None:
     assert {p.unit for p in default.progress} == {"亿元", "万元"}
     assert all(p.source == "示例数据（非真实统计）" for p in default.progress)
     # the sample gives progress but never a total the plan does not give
-    assert sum(1 for p in default.projects if p.investment_yi is not None) == 4
+    assert sum(1 for p in default.projects if p.investment_yi is not None) == 3
 
 
 # --- filters -----------------------------------------------------------------------------------

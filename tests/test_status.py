@@ -12,20 +12,21 @@ import pytest
 
 from xq_metrics import status, targets, texts
 from xq_metrics.model import Assessment, CityTarget, Dataset, Indicator, Observation, ReferenceValue, SourceInfo
-from xq_metrics.status import Judgement, evaluate, trend
+from xq_metrics.status import Judgement, Status, evaluate, trend
 from xq_metrics.targets import parse
 
 DISTRICT = texts.DISTRICT
 TOWN = "杨柳青镇"
 NAME = "常住人口城镇化率"  # a neutral "more is better" name; direction comes from 方向 where a case needs it
 
-AHEAD = texts.STATUS_AHEAD
-FASTER = texts.STATUS_FASTER
-ON_TRACK = texts.STATUS_ON_TRACK
-LAGGING = texts.STATUS_LAGGING
-NO_DATA = texts.STATUS_NO_DATA
-MANUAL = texts.STATUS_MANUAL
-AWAIT_CITY = texts.STATUS_AWAIT_CITY
+AHEAD = Status.AHEAD
+FASTER = Status.FASTER
+ON_TRACK = Status.ON_TRACK
+LAGGING = Status.LAGGING
+NO_DATA = Status.NO_DATA
+MANUAL = Status.MANUAL
+AWAIT_CITY = Status.AWAIT_CITY
+INSUFFICIENT = Status.INSUFFICIENT
 
 Values = dict[int, float | None]
 
@@ -142,11 +143,11 @@ def test_no_plan_base_uses_earliest_reported_value() -> None:
     assert j.status == FASTER
 
 
-def test_no_plan_base_and_one_value_needs_a_person() -> None:
-    """With no base and a single value there is no path to compare with: never guess."""
+def test_no_plan_base_and_one_value_is_insufficient_data_not_a_call_for_a_person() -> None:
+    """With no base and a single value there is no path to compare with: never guess, and say why."""
     j = judge(make_indicator("30"), {2024: 10.0})
-    assert j.status == MANUAL
-    assert j.value == 10.0
+    assert j.status == INSUFFICIENT and j.status.label == "数据不足"
+    assert j.value == 10.0 and "只有2024年一期数值" in j.reason
 
 
 def test_no_plan_base_but_target_met_with_one_value() -> None:
@@ -359,7 +360,7 @@ def test_qualitative_without_assessment_needs_a_person() -> None:
 @pytest.mark.parametrize("assessed", [AHEAD, ON_TRACK, LAGGING], ids=["ahead", "on-track", "lagging"])
 def test_qualitative_takes_the_assessment(assessed: str) -> None:
     ind = make_indicator("完成“十四五”规划目标", name=QUAL_NAME, attribute="约束性")
-    rows = (Assessment(QUAL_NAME, DISTRICT, 2024, assessed, note="按进度推进", assessor="区发展改革委"),)
+    rows = (Assessment(QUAL_NAME, DISTRICT, 2024, assessed.label, note="按进度推进", assessor="区发展改革委"),)
     j = judge(ind, {}, year=2024, assessments=rows)
     assert j.status == assessed
     assert j.alert is (assessed == LAGGING)  # a binding qualitative target judged lagging is still a 预警
@@ -367,7 +368,7 @@ def test_qualitative_takes_the_assessment(assessed: str) -> None:
 
 def test_qualitative_assessment_of_another_town_is_not_used() -> None:
     ind = make_indicator("完成“十四五”规划目标", name=QUAL_NAME)
-    rows = (Assessment(QUAL_NAME, TOWN, 2024, AHEAD),)
+    rows = (Assessment(QUAL_NAME, TOWN, 2024, AHEAD.label),)
     assert judge(ind, {}, year=2024, assessments=rows).status == MANUAL
 
 
@@ -421,7 +422,7 @@ def test_district_is_not_mixed_with_town_rows() -> None:
 def test_town_with_one_value_does_not_borrow_district_base() -> None:
     ind = make_indicator("30", base_year=2022, base_value=0.0)
     j = judge(ind, {}, town=TOWN, town_values={TOWN: {2024: 22.0}})
-    assert j.status == MANUAL
+    assert j.status == INSUFFICIENT
 
 
 def test_town_without_values_is_no_data() -> None:
@@ -516,6 +517,6 @@ def test_cumulative_at_the_end_of_the_window_needs_the_whole_amount() -> None:
 
 def test_an_assessment_later_than_the_last_value_counts() -> None:
     indicator = make_indicator("完成“十四五”规划目标", name="常住人口城镇化率")
-    later = (Assessment(indicator.name, DISTRICT, 2025, LAGGING, "未完成", "区发展改革委"),)
+    later = (Assessment(indicator.name, DISTRICT, 2025, LAGGING.label, "未完成", "区发展改革委"),)
     assert judge(indicator, {2023: 95.8, 2024: 95.9}, assessments=later).status == LAGGING
     assert judge(indicator, {2023: 95.8, 2024: 95.9}, assessments=later, year=2024).status == MANUAL

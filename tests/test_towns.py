@@ -8,7 +8,7 @@ from xq_metrics import charts, texts
 from xq_metrics.defaults import load_default
 from xq_metrics.filters import Filters
 from xq_metrics.model import Town
-from xq_metrics.status import evaluate, town_share
+from xq_metrics.status import Status, evaluate, town_share
 from xq_metrics.towns import TILE_POSITIONS, matrix, profile, ranking, tiles, town_indicators
 
 DATA = load_default().dataset
@@ -34,7 +34,7 @@ def test_matrix_covers_chosen_towns_and_shows_gaps() -> None:
     assert {j.town for j in cells} == {"津门湖街", "赤龙南街"}
     assert len(cells) == 2 * 5
     park_2023 = evaluate(DATA, DATA.indicator("城市公园绿地服务半径覆盖率"), "津门湖街", 2023)
-    assert park_2023.status == texts.STATUS_NO_DATA  # the sample leaves this cell 未填报
+    assert park_2023.status == Status.NO_DATA  # the sample leaves this cell 未填报
 
 
 def test_ranking_is_best_first_with_district_reference() -> None:
@@ -49,7 +49,7 @@ def test_ranking_is_best_first_with_district_reference() -> None:
 
 def test_additive_indicator_is_split_by_the_towns_share() -> None:
     indicator = DATA.indicator("基本养老保险参保人数")
-    year, share = town_share(DATA, indicator, "杨柳青镇")
+    year, share, _ = town_share(DATA, indicator, "杨柳青镇")
     j = evaluate(DATA, indicator, "杨柳青镇")
     assert year == 2023 and 0 < share < 1
     assert abs(j.target_value - 23.32 * share) < 1e-9
@@ -70,4 +70,5 @@ def test_tile_map_and_heatmap_specs_build() -> None:
     spec = charts.tile_map(tiles(DATA, indicator), indicator, "杨柳青镇").to_dict()
     assert [p["name"] for p in spec["params"]] == ["town"]  # the click selection the page listens to
     heat = charts.status_heatmap(matrix(DATA, Filters()), town_indicators(DATA, Filters())).to_dict()
-    assert heat["height"] == 80 + 40 * 5
+    # Towns down the side, one band each, so no town's name is dropped for lack of width.
+    assert heat["layer"][0]["encoding"]["y"]["field"] == "town" and heat["height"] == charts.HEAT_ROW * len(DATA.towns) + charts.HEAT_FRAME

@@ -1,4 +1,8 @@
-"""Altair chart specifications. Pure functions of data: the pages only draw what these return."""
+"""Altair chart specifications. Pure functions of judgements already made: the pages only draw what these return.
+
+Field names in the data frames are English (`year`, `value`, `status` …); every title, legend and tooltip label an
+official reads comes from the catalogue (texts), and every colour from palette.py.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +11,32 @@ import math
 import altair as alt
 import pandas as pd
 
-from . import texts
-from .model import Dataset, Indicator
+from . import palette, texts
+from .indicator_view import History, status_text
+from .model import Indicator
 from .numbers import fmt, format_value
-from .status import Judgement, evaluate
-from .targets import TARGET_YEAR, parse
+from .status import STATUS_ORDER, Judgement
+from .targets import TARGET_YEAR
 
-STATUS_COLOURS = {
-    texts.STATUS_AHEAD: "#1a7f37",
-    texts.STATUS_FASTER: "#2da44e",
-    texts.STATUS_ON_TRACK: "#0969da",
-    texts.STATUS_LAGGING: "#d97706",
-    texts.STATUS_AWAIT_CITY: "#8250df",
-    texts.STATUS_MANUAL: "#8250df",
-    texts.STATUS_NO_DATA: "#8c959f",
-}
-ALERT_COLOUR = "#cf222e"
-TRACK_COLOUR = "#e5e7eb"
 FONT = "WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 GAUGE_WIDTH, GAUGE_HEIGHT = 200, 120
+TILE = 68  # pixels per tile of the schematic town map: five columns fit a 390 px phone
+HEAT_ROW, HEAT_FRAME = 34, 140
 
 
-def status_colour(j: Judgement) -> str:
-    return ALERT_COLOUR if j.alert else STATUS_COLOURS[j.status]
+def _tip(field: str, title: str, kind: str = "N") -> alt.Tooltip:
+    return alt.Tooltip(f"{field}:{kind}", title=title)
+
+
+def _legend_colour(present: list[str], field: str = "status") -> alt.Color:
+    """Colour by status label, in the order of the statuses, with the words (and symbols) in the legend."""
+    labels = {s.label: s for s in STATUS_ORDER}
+    ordered = [w for w in [*labels, texts.ALERT] if w in present]
+    colours = [palette.ALERT_COLOUR if w == texts.ALERT else palette.STATUS_COLOURS[labels[w]] for w in ordered]
+    return alt.Color(
+        f"{field}:N", scale=alt.Scale(domain=ordered, range=colours),
+        legend=alt.Legend(orient="bottom", title=None, labelFont=FONT),
+    )
 
 
 def gauge_scale(indicator: Indicator, j: Judgement) -> float:
@@ -42,6 +49,12 @@ def gauge_scale(indicator: Indicator, j: Judgement) -> float:
     return _nice(top * 1.2)
 
 
+def gauge_text(indicator: Indicator, j: Judgement) -> str:
+    """What the gauge prints: the figure judged, "累计" before a five-year running total."""
+    text = format_value(j.progress_value, indicator.unit)
+    return f"{texts.CUMULATIVE_SHORT}{text}" if j.cumulative and j.progress_value is not None else text
+
+
 def gauge(indicator: Indicator, j: Judgement) -> alt.LayerChart:
     """A half-circle gauge: grey track, coloured arc up to the value, a dark tick at the target."""
     scale = gauge_scale(indicator, j)
@@ -49,101 +62,123 @@ def gauge(indicator: Indicator, j: Judgement) -> alt.LayerChart:
     def angle(x: float) -> float:
         return -math.pi / 2 + math.pi * min(max(x / scale, 0.0), 1.0)
 
-    track = pd.DataFrame([{"start": angle(0), "end": angle(scale)}])
     cx, cy = GAUGE_WIDTH / 2, GAUGE_HEIGHT - 22
     arc = dict(innerRadius=55, outerRadius=78, x=cx, y=cy)
+    theta = dict(theta=alt.Theta("start:Q", scale=None), theta2="end:Q")
     layers: list[alt.Chart] = [
-        alt.Chart(track).mark_arc(color=TRACK_COLOUR, **arc).encode(
-            theta=alt.Theta("start:Q", scale=None), theta2="end:Q"
-        )
+        alt.Chart(pd.DataFrame([{"start": angle(0), "end": angle(scale)}])).mark_arc(color=palette.TRACK, **arc).encode(**theta)
     ]
     shown = j.progress_value
-    value_text = format_value(shown, indicator.unit)
-    if j.measured is not None:
-        value_text = f"{texts.CUMULATIVE_SHORT}{value_text}"
-    tooltip = {
-        "指标": indicator.label, texts.TARGET_LABEL: indicator.target_text, "状态": j.status,
-        texts.LATEST_LABEL: value_text, "年份": "" if j.year is None else str(j.year),
+    value_text = gauge_text(indicator, j)
+    tip = {
+        "indicator": indicator.label, "target": indicator.target_text, "status": status_text(j), "value": value_text,
+        "year": "" if j.year is None else str(j.year),
     }
+    tooltip = [
+        _tip("indicator", texts.TIP_INDICATOR), _tip("target", texts.TARGET_LABEL), _tip("status", texts.TIP_JUDGED),
+        _tip("value", texts.TIP_VALUE), _tip("year", texts.TIP_YEAR),
+    ]
     if shown is not None:
-        filled = pd.DataFrame([{"start": angle(0), "end": angle(shown), **tooltip}])
-        layers.append(
-            alt.Chart(filled).mark_arc(color=status_colour(j), **arc).encode(
-                theta=alt.Theta("start:Q", scale=None), theta2="end:Q", tooltip=list(tooltip)
-            )
-        )
+        filled = pd.DataFrame([{"start": angle(0), "end": angle(shown), **tip}])
+        layers.append(alt.Chart(filled).mark_arc(color=palette.colour(j), **arc).encode(**theta, tooltip=tooltip))
     if j.target_value is not None:
         a = angle(j.target_value)
         tick = pd.DataFrame([{"start": a - 0.025, "end": a + 0.025}])
-        layers.append(
-            alt.Chart(tick).mark_arc(color="#1f2328", innerRadius=50, outerRadius=84, x=cx, y=cy).encode(
-                theta=alt.Theta("start:Q", scale=None), theta2="end:Q"
-            )
-        )
-    label = pd.DataFrame([{"text": value_text}])
+        layers.append(alt.Chart(tick).mark_arc(color=palette.INK, innerRadius=50, outerRadius=84, x=cx, y=cy).encode(**theta))
+    colour = palette.colour(j) if shown is not None else palette.STATUS_COLOURS[STATUS_ORDER[-1]]
     layers.append(
-        alt.Chart(label).mark_text(
-            x=cx, y=cy - 14, fontSize=17, fontWeight="bold", font=FONT,
-            color=status_colour(j) if shown is not None else STATUS_COLOURS[texts.STATUS_NO_DATA],
-        ).encode(text="text:N")
+        alt.Chart(pd.DataFrame([{"text": value_text}]))
+        .mark_text(x=cx, y=cy - 14, fontSize=17, fontWeight="bold", font=FONT, color=colour)
+        .encode(text="text:N")
     )
     for x, end in ((cx - 66, "0"), (cx + 66, fmt(scale))):
         layers.append(
             alt.Chart(pd.DataFrame([{"text": end}]))
-            .mark_text(x=x, y=cy + 12, fontSize=10, color="#6e7781", font=FONT)
+            .mark_text(x=x, y=cy + 12, fontSize=10, color=palette.MUTED, font=FONT)
             .encode(text="text:N")
         )
     return alt.layer(*layers).properties(width=GAUGE_WIDTH, height=GAUGE_HEIGHT).configure_view(stroke=None)
 
 
-def history(
-    dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT, until: int | None = None
-) -> alt.LayerChart | None:
-    """Reported values by year, the 2025 target line, and the expected straight path with each year's status."""
-    series = [
-        o for o in dataset.series(indicator.name, town) if o.value is not None and (until is None or o.year <= until)
-    ]
-    if not series:
-        return None
-    rows = []
-    for obs in series:
-        j = evaluate(dataset, indicator, town, obs.year)
-        rows.append({"年份": obs.year, "数值": obs.value, "状态": j.status, "来源": obs.source})
-    frame = pd.DataFrame(rows)
-    latest = evaluate(dataset, indicator, town, until)
-    first_year = min([int(frame["年份"].min()), *([latest.base_year] if latest.base_year else [])])
-    years = alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(domain=list(range(first_year, TARGET_YEAR + 1))))
-    present = [s for s in STATUS_COLOURS if s in set(frame["状态"])]
-    colour = alt.Color(
-        "状态:N", scale=alt.Scale(domain=present, range=[STATUS_COLOURS[s] for s in present]),
-        legend=alt.Legend(orient="bottom", title=None),
+def history(shown: History, indicator: Indicator) -> alt.LayerChart:
+    """Figures by year against the target line and the expected path, each year's status as the point's colour.
+
+    A five-year target shows the running total against the cumulative path and the yearly figures as bars, so
+    the line never falls while the total rises. Points of 示例 figures are hollow."""
+    frame = pd.DataFrame([
+        {"year": p.year, "value": p.value, "measured": p.measured, "status": (texts.ALERT if p.alert else p.status.label),
+         "sample": texts.SAMPLE if p.sample else "", "source": p.source,
+         "shown": format_value(p.measured, indicator.unit), "own": format_value(p.value, indicator.unit)}
+        for p in shown.points
+    ])
+    first_year = min([p.year for p in shown.points] + [y for y, _ in shown.path[:1]] + ([shown.base[0]] if shown.base else []))
+    years = alt.X(
+        "year:O", title=None, axis=alt.Axis(labelAngle=0, labelFont=FONT),
+        scale=alt.Scale(domain=list(range(first_year, TARGET_YEAR + 1))),
     )
-    value_axis = alt.Y("数值:Q", title=indicator.unit or None, scale=alt.Scale(zero=False))
-    layers: list[alt.Chart] = [
-        alt.Chart(frame).mark_line(color="#57606a").encode(x=years, y=value_axis),
-        alt.Chart(frame).mark_point(size=110, filled=True).encode(
-            x=years, y="数值:Q", color=colour, tooltip=["年份", "数值", "状态", "来源"]
-        ),
+    figures = [p.measured for p in shown.points if p.measured is not None]
+    figures += [v for _, v in shown.path] + ([shown.target] if shown.target is not None else [])
+    figures += [shown.base[1]] if shown.base else []
+    if shown.cumulative:
+        figures.append(0.0)  # a running total starts from nothing
+    domain = _domain(figures)
+    unit = indicator.unit or None
+    value_axis = alt.Y(
+        "measured:Q", scale=alt.Scale(domain=domain, nice=False, zero=False),
+        # A horizontal unit above the axis: a CJK title turned on its side is hard to read.
+        axis=alt.Axis(title=unit, titleAngle=0, titleAlign="left", titleAnchor="end", titleX=0, titleY=-10,
+                      titleFont=FONT, labelFont=FONT),
+    )
+    tooltip = [
+        _tip("year", texts.TIP_YEAR), _tip("shown", texts.CUMULATIVE_SHORT if shown.cumulative else texts.TIP_VALUE),
+        _tip("own", texts.TIP_YEAR_VALUE), _tip("status", texts.TIP_JUDGED), _tip("sample", texts.SAMPLE),
+        _tip("source", texts.TIP_SOURCE),
     ]
-    target = parse(indicator.target_text)
-    goal = latest.target_value if target.kind != "cumulative" else None
-    if goal is not None:
-        rule = pd.DataFrame([{"数值": goal, "说明": f"{texts.TARGET_LABEL} {indicator.target_text}"}])
-        layers.append(alt.Chart(rule).mark_rule(color=ALERT_COLOUR, strokeDash=[6, 3]).encode(y="数值:Q", tooltip=["说明"]))
-    if target.kind == "level" and latest.base_year is not None and latest.base_value is not None and target.value is not None:
-        path = pd.DataFrame([
-            {"年份": latest.base_year, "数值": latest.base_value, "说明": texts.BASE_LABEL},
-            {"年份": TARGET_YEAR, "数值": target.value, "说明": texts.TARGET_LABEL},
-        ])
+    layers: list[alt.Chart] = []
+    if shown.cumulative:
         layers.append(
-            alt.Chart(path).mark_line(color="#8c959f", strokeDash=[2, 2], point=True).encode(
-                x=years, y="数值:Q", tooltip=["说明", "年份", "数值"]
-            )
+            alt.Chart(frame).mark_bar(color=palette.TRACK, size=18, clip=True)
+            .encode(x=years, y=alt.Y("value:Q", scale=alt.Scale(domain=domain, nice=False)), tooltip=tooltip)
         )
-    return (
-        alt.layer(*layers).properties(height=300)
-        .configure_axis(labelFont=FONT, titleFont=FONT).configure_legend(labelFont=FONT)
+    layers.append(alt.Chart(frame).mark_line(color=palette.MUTED, clip=True).encode(x=years, y=value_axis))
+    colour = _legend_colour(list(frame["status"].unique()))
+    layers.append(
+        alt.Chart(frame[frame["sample"] == ""]).mark_point(size=110, filled=True, clip=True)
+        .encode(x=years, y="measured:Q", color=colour, tooltip=tooltip)
     )
+    if (frame["sample"] != "").any():
+        layers.append(
+            alt.Chart(frame[frame["sample"] != ""]).mark_point(size=110, filled=False, strokeWidth=2.5, clip=True)
+            .encode(x=years, y="measured:Q", color=colour, tooltip=tooltip)
+        )
+    if shown.target is not None:
+        label = texts.TARGET_LINE.format(value=format_value(shown.target, indicator.unit))
+        rule = pd.DataFrame([{"measured": shown.target, "note": label}])
+        layers.append(
+            alt.Chart(rule).mark_rule(color=palette.INK, strokeDash=[6, 3])
+            .encode(y="measured:Q", tooltip=[_tip("note", texts.TARGET_LABEL)])
+        )
+    if shown.path:
+        path = pd.DataFrame([{"year": y, "measured": v, "note": texts.EXPECTED_PATH} for y, v in shown.path])
+        layers.append(
+            alt.Chart(path).mark_line(
+                color=palette.MUTED, strokeDash=[2, 2], point=alt.OverlayMarkDef(color=palette.MUTED, size=25), clip=True,
+            )
+            .encode(x=years, y="measured:Q", tooltip=[_tip("note", texts.TIP_NOTE), _tip("year", texts.TIP_YEAR),
+                                                       _tip("measured", texts.TIP_VALUE, "Q")])
+        )
+    return alt.layer(*layers).properties(height=300).configure_legend(labelFont=FONT)
+
+
+def _domain(figures: list[float]) -> list[float]:
+    """A value axis that starts at a sensible base: the plan's base, the target and every figure in view, with
+    room around them, so 95.78 → 95.93 reads as the small step it is, not a cliff."""
+    low, high = min(figures), max(figures)
+    pad = max((high - low) * 0.15, abs(high) * 0.02, 0.5 if high > 5 else 0.05)
+    bottom = low - pad
+    if low >= 0 > bottom:
+        bottom = 0.0
+    return [bottom, high + pad]
 
 
 def _nice(x: float) -> float:
@@ -156,85 +191,101 @@ def _nice(x: float) -> float:
     return 10 * magnitude
 
 
-TILE = 92  # pixels per tile of the schematic town map
-
-
 def tile_map(tiles: list, indicator: Indicator | None, focus: str | None = None) -> alt.LayerChart:
     """A schematic (示意图) grid of the towns, coloured by the chosen indicator's status; click selects a town."""
     rows = []
     for t in tiles:
         j = t.judgement
-        status = j.status if j else texts.STATUS_NO_DATA
         value = format_value(j.value, indicator.unit) if j and indicator else ""
         rows.append({
-            "镇街": t.town, "列": t.column, "行": t.row, "类型": t.kind, "状态": status,
-            "数值": value, "颜色": status_colour(j) if j else TRACK_COLOUR, "选中": t.town == focus,
+            "town": t.town, "column": t.column, "row": t.row, "kind": t.kind,
+            "status": status_text(j) if j else texts.STATUS_LABELS["no_data"],
+            "value": f"{palette.symbol(j)} {value}" if j else "", "colour": palette.colour(j) if j else palette.TRACK,
+            "focus": t.town == focus,
         })
     frame = pd.DataFrame(rows)
-    pick = alt.selection_point(name="town", fields=["镇街"], on="click")
-    x = alt.X("列:O", axis=None)
-    y = alt.Y("行:O", axis=None)
-    tooltip = ["镇街", "类型", "状态", "数值"]
+    pick = alt.selection_point(name="town", fields=["town"], on="click")
+    x = alt.X("column:O", axis=None)
+    y = alt.Y("row:O", axis=None)
+    tooltip = [_tip("town", texts.TIP_TOWN), _tip("kind", texts.TOWN_KIND), _tip("status", texts.TIP_JUDGED),
+               _tip("value", texts.TIP_VALUE)]
     base = alt.Chart(frame)
     layers = [
-        base.mark_rect(cornerRadius=6, stroke="#ffffff", strokeWidth=4).encode(
-            x=x, y=y, color=alt.Color("颜色:N", scale=None), tooltip=tooltip,
+        base.mark_rect(cornerRadius=6, stroke="#ffffff", strokeWidth=3).encode(
+            x=x, y=y, color=alt.Color("colour:N", scale=None), tooltip=tooltip,
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
         ).add_params(pick),
-        base.mark_rect(fill=None, stroke="#1f2328", strokeWidth=3).encode(x=x, y=y).transform_filter("datum['选中']"),
-        base.mark_text(font=FONT, fontSize=13, fontWeight="bold", color="#ffffff", dy=-8).encode(x=x, y=y, text="镇街:N", tooltip=tooltip),
-        base.mark_text(font=FONT, fontSize=11, color="#ffffff", dy=10).encode(x=x, y=y, text="数值:N", tooltip=tooltip),
+        base.mark_rect(fill=None, stroke=palette.INK, strokeWidth=3).encode(x=x, y=y).transform_filter("datum.focus"),
+        base.mark_text(font=FONT, fontSize=12, fontWeight="bold", color="#ffffff", dy=-8).encode(x=x, y=y, text="town:N", tooltip=tooltip),
+        base.mark_text(font=FONT, fontSize=10, color="#ffffff", dy=9).encode(x=x, y=y, text="value:N", tooltip=tooltip),
     ]
-    columns = int(frame["列"].max()) + 1 if len(frame) else 1
-    rows_count = int(frame["行"].max()) + 1 if len(frame) else 1
+    columns = int(frame["column"].max()) + 1 if len(frame) else 1
+    rows_count = int(frame["row"].max()) + 1 if len(frame) else 1
     return (
         alt.layer(*layers)
-        .properties(width=TILE * columns, height=TILE * rows_count, title=alt.TitleParams(texts.TOWN_MAP_TITLE, font=FONT, anchor="start"))
+        .properties(width=TILE * columns, height=TILE * rows_count,
+                    title=alt.TitleParams(texts.TOWN_MAP_TITLE, font=FONT, anchor="start"))
         .configure_view(stroke=None)
     )
 
 
-def status_heatmap(judgements: list[Judgement], indicators: list[Indicator]) -> alt.Chart:
-    """Town x indicator, coloured by status, each cell labelled with its value (未填报 where missing)."""
+def status_heatmap(judgements: list[Judgement], indicators: list[Indicator]) -> alt.LayerChart:
+    """Towns down the side (every name always readable), indicators across with their names wrapped; each cell
+    carries the value, the status symbol and, where it rests on illustrative data, the 示例 mark."""
     units = {i.name: i.unit for i in indicators}
-    codes = {i.name: f"{i.code}. {i.name}" for i in indicators}
+    labels = {i.name: _wrap(f"{i.code}. {i.name}") for i in indicators}
     frame = pd.DataFrame([
-        {"镇街": j.town, "指标": codes[j.indicator], "状态": (texts.ALERT if j.alert else j.status),
-         "数值": format_value(j.value, units[j.indicator]), "判断依据": j.reason}
+        {"town": j.town, "indicator": labels[j.indicator], "status": texts.ALERT if j.alert else j.status_label,
+         "value": f"{palette.symbol(j)} {format_value(j.value, units[j.indicator])}",
+         "sample": texts.SAMPLE if j.sample else "", "reason": j.reason, "full": status_text(j)}
         for j in judgements
     ])
-    domain = [*STATUS_COLOURS, texts.ALERT]
-    colours = [*STATUS_COLOURS.values(), ALERT_COLOUR]
-    # Towns across (short names read level), indicators down (long names need the width).
+    towns = list(dict.fromkeys(frame["town"])) if len(frame) else []
     base = alt.Chart(frame).encode(
-        x=alt.X("镇街:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelFont=FONT, orient="top")),
-        y=alt.Y("指标:N", title=None, sort=list(codes.values()), axis=alt.Axis(labelLimit=260, labelFont=FONT)),
+        y=alt.Y("town:N", title=None, sort=towns, axis=alt.Axis(labelFont=FONT, labelLimit=120)),
+        x=alt.X("indicator:N", title=None, sort=list(labels.values()), axis=alt.Axis(
+            labelAngle=0, labelFont=FONT, orient="top", labelExpr="split(datum.label, '|')", labelLimit=200,
+        )),
     )
+    tooltip = [_tip("town", texts.TIP_TOWN), _tip("indicator", texts.TIP_INDICATOR), _tip("full", texts.TIP_JUDGED),
+               _tip("value", texts.TIP_VALUE), _tip("reason", texts.STATUS_REASON)]
     return alt.layer(
-        base.mark_rect(stroke="#ffffff").encode(
-            color=alt.Color("状态:N", scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(orient="bottom", title=None, labelFont=FONT)),
-            tooltip=["镇街", "指标", "状态", "数值", "判断依据"],
-        ),
-        base.mark_text(font=FONT, fontSize=11, color="#ffffff").encode(text="数值:N"),
-    ).properties(height=80 + 40 * frame["指标"].nunique())
+        base.mark_rect(stroke="#ffffff").encode(color=_legend_colour(list(frame["status"].unique())), tooltip=tooltip),
+        base.mark_text(font=FONT, fontSize=11, color="#ffffff", dy=-5).encode(text="value:N", tooltip=tooltip),
+        base.mark_text(font=FONT, fontSize=9, color="#ffffff", dy=9).encode(text="sample:N", tooltip=tooltip),
+    # Streamlit fits the whole chart into this height: the bands plus room for the wrapped names and the legend.
+    ).properties(height=HEAT_ROW * max(len(towns), 1) + HEAT_FRAME)
 
 
-def ranking_bar(indicator: Indicator, towns: list[Judgement], district: Judgement) -> alt.LayerChart:
-    """One indicator across towns, best first, with the district value as a reference line."""
+def _wrap(label: str, width: int = 7) -> str:
+    """Long CJK indicator names in lines of a few characters, for the top axis ("|" splits lines)."""
+    return "|".join(label[i:i + width] for i in range(0, len(label), width))
+
+
+def ranking_bar(indicator: Indicator, towns: list[Judgement], district: Judgement, chosen: tuple[str, ...] = ()) -> alt.LayerChart:
+    """One indicator across every town that reports it, best first, the chosen town(s) outlined and the others
+    kept, so a town's place among the 11 stays visible; the district value as a reference line."""
     frame = pd.DataFrame([
-        {"镇街": j.town, "数值": j.value, "状态": j.status, "显示": format_value(j.value, indicator.unit)} for j in towns
+        {"town": j.town, "value": j.value, "status": texts.ALERT if j.alert else j.status_label,
+         "shown": f"{format_value(j.value, indicator.unit)}" + (f"（{texts.SAMPLE}）" if j.sample else ""),
+         "chosen": j.town in chosen or not chosen}
+        for j in towns
     ])
-    present = [s for s in STATUS_COLOURS if s in set(frame["状态"])]
     bars = alt.Chart(frame).mark_bar().encode(
-        y=alt.Y("镇街:N", sort=None, title=None, axis=alt.Axis(labelFont=FONT)),
-        x=alt.X("数值:Q", title=indicator.label, axis=alt.Axis(titleFont=FONT)),
-        color=alt.Color("状态:N", scale=alt.Scale(domain=present, range=[STATUS_COLOURS[s] for s in present]), legend=alt.Legend(orient="top", title=None, labelFont=FONT)),
-        tooltip=["镇街", "显示", "状态"],
+        y=alt.Y("town:N", sort=None, title=None, axis=alt.Axis(labelFont=FONT)),
+        x=alt.X("value:Q", title=indicator.label, axis=alt.Axis(titleFont=FONT)),
+        color=_legend_colour(list(frame["status"].unique())),
+        opacity=alt.condition("datum.chosen", alt.value(1.0), alt.value(0.35)),
+        stroke=alt.condition("datum.chosen", alt.value(palette.INK), alt.value(None)) if chosen else alt.value(None),
+        tooltip=[_tip("town", texts.TIP_TOWN), _tip("shown", texts.TIP_VALUE), _tip("status", texts.TIP_JUDGED)],
     )
     layers: list[alt.Chart] = [bars]
     if district.value is not None:
-        rule = pd.DataFrame([{"数值": district.value, "说明": f"{texts.DISTRICT} {format_value(district.value, indicator.unit)}"}])
-        layers.append(alt.Chart(rule).mark_rule(color="#1f2328", strokeDash=[5, 3], size=2).encode(x="数值:Q", tooltip=["说明"]))
-        layers.append(alt.Chart(rule).mark_text(font=FONT, align="left", dx=4, baseline="bottom", color="#1f2328").encode(x="数值:Q", text="说明:N", y=alt.value(-2)))
+        note = f"{texts.DISTRICT} {format_value(district.value, indicator.unit)}"
+        rule = pd.DataFrame([{"value": district.value, "note": note}])
+        layers.append(alt.Chart(rule).mark_rule(color=palette.INK, strokeDash=[5, 3], size=2).encode(
+            x="value:Q", tooltip=[_tip("note", texts.TIP_NOTE)]))
+        layers.append(alt.Chart(rule).mark_text(font=FONT, align="left", dx=4, baseline="bottom", color=palette.INK).encode(
+            x="value:Q", text="note:N", y=alt.value(-2)))
     # Room for the legend and the axis title as well as one band per town (the chart is fitted to this height).
     return alt.layer(*layers).properties(height=110 + 32 * len(frame))

@@ -83,6 +83,7 @@ class Project:
     section: int | None = None
     towns: tuple[str, ...] = ()
     investment_yi: float | None = None
+    investment_note: str = ""  # the total as written (约200亿元), or the part of the item it belongs to
     land_area: float | None = None
     land_area_unit: str = ""
     floor_area: float | None = None

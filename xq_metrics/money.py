@@ -49,3 +49,15 @@ def as_given(amount_yi: float | None, unit: str) -> str:
         return ""
     canonical = canonical_unit(unit) or texts.UNIT_YI
     return f"{fmt_yi(amount_yi * PER_YI[canonical])}{canonical}"
+
+
+def investment_text(project: object, unit: bool = True) -> str:
+    """A project's total as the plan writes it: "约200亿元" keeps its 约; a total the plan gives only for a part of
+    the item (其中元宝岛项目) is no total of the item, and says so."""
+    note = getattr(project, "investment_note", "")
+    amount = getattr(project, "investment_yi")
+    if amount is None:
+        return f"{texts.PROJECT_UNDISCLOSED}（{note}）" if note else texts.PROJECT_UNDISCLOSED
+    if note:
+        return note if unit else note.removesuffix(texts.UNIT_YI)
+    return f"{fmt_yi(amount)}{texts.UNIT_YI}" if unit else fmt_yi(amount)

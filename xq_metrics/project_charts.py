@@ -12,19 +12,20 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from . import texts
+from . import palette, texts
 from .charts import FONT
 from .projects import MEASURE_LABELS, MEASURE_WORDS, Measure, ProjectRow, Rollup, fmt_yi, largest, order_statuses, statuses, yearly
 
+# Construction stages, not judgements: colours of their own from the one palette, none of them the alert red.
 STATUS_COLOURS: dict[str, str] = {
-    "谋划": "#8250df",
-    "在建": "#d97706",
-    "建成": "#1a7f37",
-    "运营": "#0969da",
-    texts.NOT_REPORTED: "#d0d7de",
+    "谋划": palette.CATEGORIES[4],
+    "在建": palette.CATEGORIES[1],
+    "建成": palette.CATEGORIES[2],
+    "运营": palette.CATEGORIES[0],
+    texts.NOT_REPORTED: palette.TRACK,
 }
-OTHER_COLOURS = ("#bf3989", "#57606a", "#4d2d00", "#116329", "#0550ae")
-TODAY_COLOUR = "#cf222e"
+OTHER_COLOURS = palette.CATEGORIES[3:]
+TODAY_COLOUR = palette.INK
 PLAN_PERIOD = (2023, 2025)
 AMOUNT_FORMAT = ",.4~f"
 LABEL_LIMIT = 320
@@ -275,7 +276,11 @@ def yearly_investment(rows: list[ProjectRow]) -> alt.LayerChart | None:
         layers.append(
             alt.Chart(done).mark_bar(size=48).encode(
                 x=x, y=alt.Y("sum(amount_yi):Q", title=y_title, stack=True),
-                color=alt.Color("box:N", title=texts.TIP_BOX, sort=boxes, legend=alt.Legend(orient="bottom", columns=2)),
+                color=alt.Color(
+                    "box:N", title=texts.TIP_BOX, sort=boxes, legend=alt.Legend(orient="bottom", columns=2),
+                    # No red among the 专栏: red means 预警 on every other page.
+                    scale=alt.Scale(domain=boxes, range=list(palette.CATEGORIES[: len(boxes)])),
+                ),
                 order=alt.Order("box_no:Q"),
                 tooltip=[
                     alt.Tooltip("year:O", title=texts.TIP_YEAR), alt.Tooltip("box:N", title=texts.TIP_BOX),

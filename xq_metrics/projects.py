@@ -8,6 +8,7 @@ Money is in 亿元 throughout (the loader converts 万元). A figure nobody gave
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Literal
 
 import pandas as pd
@@ -16,7 +17,7 @@ from . import texts
 from .cells import fold
 from .filters import Filters, chapter_label
 from .model import Dataset, Project, ProjectProgress, plan_place
-from .money import as_given, fmt_yi, total_text  # noqa: F401  (total_text: for the projects page)
+from .money import as_given, fmt_yi, investment_text, total_text  # noqa: F401  (total_text: for the projects page)
 
 # --------------------------------------------------------------------------- one row per project
 
@@ -46,6 +47,11 @@ class ProjectRow:
     end_year: int | None
     lead_unit: str
     progress: tuple[ProjectProgress, ...]  # rows up to the year, oldest first
+    overdue: bool = False  # past its 竣工 year and not 建成 or 运营
+
+    @property
+    def status_text(self) -> str:
+        return texts.OVERDUE_STATUS.format(status=self.status) if self.overdue else self.status
 
     @property
     def code(self) -> str:
@@ -116,20 +122,29 @@ def _latest(rows: tuple[ProjectProgress, ...], attribute: str) -> object:
     return None
 
 
-def project_row(dataset: Dataset, project: Project, year: int | None = None) -> ProjectRow:
+FINISHED = ("建成", "运营", "竣工", "已完成")  # a project past its 竣工 year in one of these is not late
+
+
+def project_row(dataset: Dataset, project: Project, year: int | None = None, today: date | None = None) -> ProjectRow:
     progress = progress_of(dataset, project.code, year)
+    status = str(_latest(progress, "status") or texts.NOT_REPORTED)
+    end = _latest(progress, "end_year")
+    # Late as of the year viewed (a view of 2023 does not know of later delays), else as of today.
+    now = year if year is not None else (today or date.today()).year
+    late = isinstance(end, int) and end < now and status not in FINISHED
     return ProjectRow(
         project=project,
         box_label=box_label(project),
         chapter_label=chapter_label(dataset, project.chapter) if project.chapter is not None else texts.NOT_STATED,
         place=place_label(dataset, project),
-        status=str(_latest(progress, "status") or texts.NOT_REPORTED),
+        status=status,
         planned_yi=_sum(p.planned_yi for p in progress),
         completed_yi=_sum(p.completed_yi for p in progress),
         start_year=_latest(progress, "start_year"),  # type: ignore[arg-type]
         end_year=_latest(progress, "end_year"),  # type: ignore[arg-type]
         lead_unit=str(_latest(progress, "lead_unit") or ""),
         progress=progress,
+        overdue=late,
     )
 
 
@@ -376,12 +391,12 @@ def table(rows: list[ProjectRow]) -> pd.DataFrame:
             texts.COL_BOX: row.box_label,
             texts.COL_PLACE: row.place,
             texts.COL_TOWNS: "、".join(p.towns) or texts.NOT_STATED,
-            texts.COL_TOTAL: fmt_yi(row.total_yi, texts.PROJECT_UNDISCLOSED),
+            texts.COL_TOTAL: investment_text(row.project, unit=False),
             texts.COL_PLANNED: fmt_yi(row.planned_yi),
             texts.COL_COMPLETED: fmt_yi(row.completed_yi),
             texts.COL_SHARE: row.share,
             texts.COL_PERIOD: row.period,
-            texts.COL_STATUS: row.status,
+            texts.COL_STATUS: row.status_text,
             texts.COL_LEAD: row.lead_unit,
             texts.COL_LAND: _size(p.land_area, p.land_area_unit),
             texts.COL_FLOOR: _size(p.floor_area, p.floor_area_unit),
@@ -389,9 +404,10 @@ def table(rows: list[ProjectRow]) -> pd.DataFrame:
             texts.COL_SCALE: p.scale_note,
             texts.COL_SOURCE: p.source,
         })
+    # What an official looks for first, at the left: the money, how far it has come, and whether it is late.
     columns = [
-        texts.COL_CODE, texts.COL_PROJECT, texts.COL_BOX, texts.COL_PLACE, texts.COL_TOWNS, texts.COL_TOTAL,
-        texts.COL_PLANNED, texts.COL_COMPLETED, texts.COL_SHARE, texts.COL_PERIOD, texts.COL_STATUS, texts.COL_LEAD,
+        texts.COL_CODE, texts.COL_PROJECT, texts.COL_TOTAL, texts.COL_COMPLETED, texts.COL_SHARE, texts.COL_STATUS,
+        texts.COL_PERIOD, texts.COL_PLANNED, texts.COL_TOWNS, texts.COL_BOX, texts.COL_PLACE, texts.COL_LEAD,
         texts.COL_LAND, texts.COL_FLOOR, texts.COL_LENGTH, texts.COL_SCALE, texts.COL_SOURCE,
     ]
     return pd.DataFrame(records, columns=columns)
@@ -412,11 +428,11 @@ def project_detail(row: ProjectRow) -> ProjectDetail:
         (texts.COL_BOX, row.box_label),
         (texts.COL_PLACE_IN_PLAN, row.place),
         (texts.COL_TOWNS, "、".join(p.towns) or texts.NOT_STATED),
-        (texts.COL_TOTAL_PLAIN, f"{fmt_yi(row.total_yi)}{texts.UNIT_YI}" if row.total_yi is not None else texts.PROJECT_UNDISCLOSED),
+        (texts.COL_TOTAL_PLAIN, investment_text(row.project)),
         (texts.MEASURE_PLANNED, _size(row.planned_yi, texts.UNIT_YI) or texts.NOT_REPORTED),
         (texts.MEASURE_COMPLETED, _size(row.completed_yi, texts.UNIT_YI) or texts.NOT_REPORTED),
         (texts.COL_SHARE, share),
-        (texts.COL_STATUS, row.status),
+        (texts.COL_STATUS, row.status_text),
         (texts.COL_PERIOD, row.period),
         (texts.COL_LEAD, row.lead_unit),
         (texts.COL_LAND, _size(p.land_area, p.land_area_unit)),

@@ -185,6 +185,10 @@ PROJECTS = Sheet(
         Column("section", "节", "int"),
         Column("towns", "镇街", help="规划写明的镇街，多个用顿号分隔；未写明则留空。", references="towns", multiple=True),
         Column("investment_yi", "总投资（亿元）", "number", help="规划给出的总投资；未披露则留空。", aliases=("总投资",)),
+        Column(
+            "investment_note", "总投资原文",
+            help="总投资的原文表述，如“约200亿元”；规划只给出其中部分项目的投资时写在这里，“总投资”留空。",
+        ),
         Column("land_area", "用地面积", "number", help="数值按原文单位。"),
         Column("land_area_unit", "用地面积单位", help="平方公里、公顷、亩、平方米，按原文。"),
         Column("floor_area", "建筑面积", "number"),

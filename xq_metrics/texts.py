@@ -162,9 +162,13 @@ STATUS_LAGGING = "滞后"
 STATUS_NO_DATA = "无数据"
 STATUS_MANUAL = "需人工研判"
 STATUS_AWAIT_CITY = "待市里下达"
-STATUS_ORDER = (
-    STATUS_AHEAD, STATUS_FASTER, STATUS_ON_TRACK, STATUS_LAGGING, STATUS_AWAIT_CITY, STATUS_MANUAL, STATUS_NO_DATA,
-)
+STATUS_INSUFFICIENT = "数据不足"
+# status.Status code -> the words; also the words an official may type in 人工研判.
+STATUS_LABELS = {
+    "ahead": STATUS_AHEAD, "faster": STATUS_FASTER, "on_track": STATUS_ON_TRACK, "lagging": STATUS_LAGGING,
+    "await_city": STATUS_AWAIT_CITY, "manual": STATUS_MANUAL, "insufficient": STATUS_INSUFFICIENT,
+    "no_data": STATUS_NO_DATA,
+}
 ALERT = "预警"
 DIRECTION_UP = "越大越好"
 DIRECTION_DOWN = "越小越好"
@@ -185,6 +189,15 @@ FILTERS = "筛选"
 ALL = "全部"
 NOTHING_MATCHES = "没有符合筛选条件的指标。"
 STATUS_COUNTS = "各状态指标数"
+STATUS_COUNTS_TOWN = "{town}各状态指标数（该镇街自有数据的{count}项）"
+DISTRICT_SHOWN_NOT_COUNTED = "另有{count}项指标{town}未分镇填报，下方按全区数据显示，不计入上面的统计。"
+COUNTS_SAMPLE = "其中{count}项的状态依据示例数据，标有“示例”。"
+YEAR_VALUE_LABEL = "{year}年值"
+YEARLY_ALSO = "（当年{value}）"
+OPEN_DETAIL = "查看指标详情"
+TOWN_TARGET_LABEL = "镇街目标"
+CUMULATIVE_CHART_NOTE = "五年累计目标：折线为逐年累计值，浅色柱为当年数值，虚线为按年平均分摊的累计预期路径，横线为五年累计目标。"
+SAMPLE_POINTS_NOTE = "空心点为示例数据（演示用，非真实统计）。"
 ALERT_COUNT = "其中预警（约束性滞后）{count}项"
 TREND_LABEL = "趋势"
 YEAR_SUFFIX = "年"
@@ -210,6 +223,20 @@ FORMAT_INTRO = (
     "镇街×指标表（第一列为镇街，表头为指标名称，括号中注明单位，年份写在工作表名称或标题中，可含合计行）；"
     "按项目名称填写的项目进展表（表头如“2024年完成投资（万元）”）。标题行、合计行、注释行会自动识别。"
 )
+
+# --- Chart labels (charts.py): titles of tooltips, lines and legends. ---
+TIP_INDICATOR = "指标"
+TIP_JUDGED = "状态"
+TIP_VALUE = "数值"
+TIP_YEAR_VALUE = "当年数值"
+TIP_SOURCE = "来源"
+TIP_NOTE = "说明"
+TIP_TOWN = "镇街"
+TARGET_LINE = "目标 {value}"
+EXPECTED_PATH = "预期路径"
+TOWN_TARGET = "{town}分解目标 {value}（按该镇街占全区的比重分解，见判断依据）"
+DETAIL_COL_CUMULATIVE = "累计"
+DETAIL_COL_SAMPLE = "示例"
 
 # --- 口径说明 (method page). Placeholders are the thresholds in status.py and quality.py. ---
 METHOD_MD = """
@@ -398,6 +425,7 @@ PROJECT_YEARLY = "逐年进展"
 NO_PROJECT_PROGRESS = "该项目暂无“项目进展”填报。"
 NOT_STATED = "规划未写明"
 OVER_TOTAL_ROW = "完成投资{amount}"
+OVERDUE_STATUS = "{status} · 逾期"
 OVER_TOTAL_CUMULATIVE = "截至{year}年累计完成投资{amount}亿元"
 
 # --- Upload screening (safety.py): details of NOT_XLSX, ZIP_BOMB and BAD_EXTENSION. ---
@@ -534,7 +562,7 @@ REASON_NO_REFERENCE = "缺少{year}年参照数据“{name}”。"
 UNSPECIFIED = "未指定"
 NO_UNIT = "无单位"
 REASON_RELATIVE = "{year}年{value}，参照“{name}”{ref}，相差{gap}个百分点（±{tol}以内为基本同步）。"
-REASON_SHARE_MISSING = "该指标为全区总量，缺少同年全区数值，无法把目标分解到镇街。"
+REASON_SHARE_MISSING = "该指标为全区总量，缺少同年全区数值，无法把目标分解到镇街，暂不判断。"
 REASON_SHARE = "（全区目标{goal}按{year}年该镇街占全区{share}分解为{town_goal}）"
 REASON_FLOOR = "{year}年{value}，每年下限{goal}，比值{ratio}。"
 REASON_CUMULATIVE_MET = "{years}年累计{total}，已达五年累计目标{goal}。"
@@ -544,7 +572,7 @@ REASON_CUMULATIVE_GAPS = "（{missing}年未填报，只按已填报年份折算
 REASON_MET = "{year}年{value}，{word}目标{target}。"
 MET_LEVEL, MET_BOUND = "已达到", "符合"
 REASON_NOT_MET = "{year}年{value}，不符合目标{target}。"
-REASON_NO_BASE = "规划未给出基期值，且只有一期数值，无法按路径判断。"
+REASON_NO_BASE = "只有{year}年一期数值，规划未给出基期值，尚无法判断进度；有下一年数值后按路径判断。"
 REASON_FELL_BELOW = "基期{base_year}年{base}已满足目标，{year}年{value}不再满足目标{target}。"
 REASON_PATH = "基期{base_year}年{base}，按直线路径{year}年应达{expected}，实际{value}，进度比{ratio}。"
 

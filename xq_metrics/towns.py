@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import texts
 from .filters import Filters
 from .model import Dataset, Indicator, Project, Town
+from .money import investment_text
 from .status import Judgement, evaluate
 from .targets import direction_up, parse
 
@@ -77,9 +78,11 @@ def matrix(dataset: Dataset, filters: Filters) -> list[Judgement]:
 
 
 def ranking(dataset: Dataset, indicator: Indicator, filters: Filters) -> tuple[list[Judgement], Judgement]:
-    """Towns with a value for one indicator, best first in the indicator's direction, and the district value."""
+    """Every town with a value for one indicator, best first in the indicator's direction, and the district value.
+
+    All towns, whatever the 镇街 filter: a chosen town is highlighted among the others, so its rank is not lost."""
     up = direction_up(indicator.name, indicator.direction, parse(indicator.target_text))
-    rows = [evaluate(dataset, indicator, t.name, filters.year) for t in shown_towns(dataset, filters)]
+    rows = [evaluate(dataset, indicator, t.name, filters.year) for t in dataset.towns]
     rows = [j for j in rows if j.value is not None]
     rows.sort(key=lambda j: j.value or 0.0, reverse=up)
     return rows, evaluate(dataset, indicator, texts.DISTRICT, filters.year)
@@ -90,6 +93,14 @@ class Profile:
     town: Town
     projects: list[Project]
     judgements: list[Judgement]
+
+    def project_rows(self) -> list[dict[str, object]]:
+        return [
+            {texts.COL_CODE: p.code, texts.TOWN_PROJECT_COL_NAME: p.name,
+             texts.COL_BOX: texts.BOX_LABEL.format(box=p.box, title=p.box_title),
+             texts.COL_TOTAL: investment_text(p)}
+            for p in self.projects
+        ]
 
 
 def profile(dataset: Dataset, town_name: str, filters: Filters) -> Profile:
