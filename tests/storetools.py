@@ -59,9 +59,22 @@ def integrity_ok(url: str) -> bool:
     return raw(url, "PRAGMA integrity_check")[0][0] == "ok"
 
 
+# Modules the child processes' targets live in, imported once by the fork server instead of once per child.
+CHILD_MODULES = ["tests.test_store_contract", "tests.test_auth", "tests.storetools", "xq_metrics.store.postgres"]
+
+
 def processes() -> multiprocessing.context.BaseContext:
-    # fork starts a child in milliseconds; spawn re-imports the test module in each (seconds on a small machine).
-    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    """Children for the concurrency tests, started by a fork server.
+
+    A plain fork would copy this process's open SQLite connections into the child (SQLite forbids using them
+    there, and its lock bookkeeping is copied with them); spawn re-imports everything in each child (seconds on
+    a small machine). A fork server is a clean process that imports the test modules once and forks from there.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(CHILD_MODULES)
+    return context
 
 
 def run_all(context: multiprocessing.context.BaseContext, target, args_per_child: list[tuple], timeout: float = 120) -> list[int | None]:

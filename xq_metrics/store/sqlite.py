@@ -30,13 +30,35 @@ class SqliteStore(SqlStore):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         _create_private(self.path)
+        self._keeper: sqlite3.Connection | None = None
+        self._keeper_pid = 0
         try:
             self._use_wal()
+            self._keep_open()
         except sqlite3.Error as exc:
             if self._is_full(exc):
                 raise StoreFull() from exc
             raise
         super().__init__(clock)
+
+    def close(self) -> None:
+        if self._keeper is not None and self._keeper_pid == os.getpid():
+            self._keeper.close()
+        self._keeper = None
+
+    def _keep_open(self) -> None:
+        """Hold one idle connection for the life of the store, so the -wal and -shm files are never removed.
+
+        SQLite deletes them when a process's last connection closes, and must create them again to read: on a
+        full disk that fails, and viewers would lose the dashboard with the writers. Kept open, the files stay,
+        reads go on, and only writes meet the full disk (StoreFull). It holds no transaction, so it never delays a
+        checkpoint or a writer. Opened once per process: a forked child must not use its parent's connection.
+        """
+        if self._keeper_pid == os.getpid():
+            return
+        keeper = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        keeper.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # a read opens the WAL and holds it open
+        self._keeper, self._keeper_pid = keeper, os.getpid()
 
     def _use_wal(self) -> None:
         # Switching to WAL needs the database to itself and does not wait on the busy timeout: processes that
