@@ -58,5 +58,5 @@ store-deps:
 	fi
 
 # Saves and page loads per second: PostgreSQL with 2 replicas beside SQLite with 1 process (see README).
-bench-store: $(VENV)/.dev store-deps system-deps
+bench-store: $(VENV)/.dev store-deps
 	$(PY) bench/store_bench.py
