@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Iterator
@@ -31,6 +32,7 @@ from .interface import Clock, StoreUnavailable
 WRITE_LOCK_KEY = 0x78715F73746F7265
 POOL_SIZE = 4
 CONNECT_TIMEOUT_S = 10
+PING_AFTER_IDLE_S = 10.0
 
 _INHERITED: list[psycopg.Connection] = []  # connections a forked child must keep alive and never use
 
@@ -51,8 +53,15 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def _connection(self) -> Iterator[psycopg.Connection]:
-        with self._pool.connection() as conn:
-            yield conn
+        try:
+            with self._pool.connection() as conn:
+                yield conn
+        except psycopg.OperationalError as exc:
+            if isinstance(exc, errors.DiskFull):
+                raise
+            # The database went away mid-call (restart, network): a message, not a traceback. Nothing half-done
+            # stays: an unfinished transaction is rolled back by the server when the connection drops.
+            raise StoreUnavailable(texts.STORE_UNREACHABLE.format(url=redact_url(self.url), reason=_reason(exc))) from exc
 
     def _begin(self, conn: psycopg.Connection) -> None:
         conn.execute("BEGIN")
@@ -102,9 +111,10 @@ class _Pool:
     def __init__(self, url: str, size: int) -> None:
         self._url = url
         self._size = size
-        self._idle: list[psycopg.Connection] = []
+        self._idle: list[tuple[psycopg.Connection, float]] = []  # with when each was given back
         self._lock = threading.Lock()
         self._pid = os.getpid()
+        self.ping_after_s = PING_AFTER_IDLE_S
 
     @contextmanager
     def connection(self) -> Iterator[psycopg.Connection]:
@@ -118,25 +128,37 @@ class _Pool:
         with self._lock:
             idle, self._idle = self._idle, []
         if self._pid == os.getpid():
-            for conn in idle:
+            for conn, _ in idle:
                 conn.close()
 
     def _take(self) -> psycopg.Connection:
         with self._lock:
             if self._pid != os.getpid():
-                _INHERITED.extend(self._idle)
+                _INHERITED.extend(conn for conn, _ in self._idle)
                 self._idle, self._pid = [], os.getpid()
-            while self._idle:
-                conn = self._idle.pop()
-                if not conn.closed and not conn.broken:
-                    return conn
+            candidates, self._idle = self._idle[::-1], []
+        for conn, returned in candidates:
+            if self._alive(conn, returned):
+                with self._lock:  # the rest go back: only this thread emptied the list
+                    self._idle = [c for c in candidates if c[0] is not conn and not c[0].closed] + self._idle
+                return conn
         try:
             return psycopg.connect(self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
         except psycopg.Error as exc:
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StoreUnavailable(
-                texts.STORE_UNREACHABLE.format(url=redact_url(self._url), reason=reason)
-            ) from None
+            raise StoreUnavailable(texts.STORE_UNREACHABLE.format(url=redact_url(self._url), reason=_reason(exc))) from None
+
+    def _alive(self, conn: psycopg.Connection, returned: float) -> bool:
+        """A connection idle for a while may have been cut (a database restart): ask once, cheaply, before use."""
+        if conn.closed or conn.broken:
+            return False
+        if time.monotonic() - returned < self.ping_after_s:
+            return True
+        try:
+            conn.execute("SELECT 1")
+            return True
+        except psycopg.Error:
+            conn.close()
+            return False
 
     def _give(self, conn: psycopg.Connection) -> None:
         healthy = (
@@ -144,7 +166,12 @@ class _Pool:
         )
         with self._lock:
             if healthy and self._pid == os.getpid() and len(self._idle) < self._size:
-                self._idle.append(conn)
+                self._idle.append((conn, time.monotonic()))
                 return
         if self._pid == os.getpid():
             conn.close()
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
