@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Callable, Literal
 
 from . import texts
-from .store import Editor, Store, StoreFull
+from .store import Editor, EditorRequired, Store, StoreFull
 
 __all__ = [
     "AuthError", "Editor", "EditorInfo", "LoginResult", "add_editor", "attempt", "clean_typed_name", "hash_password",
@@ -149,6 +149,8 @@ def attempt(store: Store, name: str, password: str, now: datetime | None = None)
         store.log(typed, action, {"count": gate.failed_count})
     except StoreFull:
         return LoginResult(None, "full")
+    except EditorRequired:
+        pass  # removed between the password check and the session: an ordinary refusal
     return LoginResult(None, "bad", _seconds_until(gate.locked_until, now))
 
 
@@ -158,8 +160,15 @@ def login(store: Store, name: str, password: str, clock: Clock | None = None) ->
 
 
 def resume(store: Store, session_secret: str, now: datetime | None = None) -> Editor | None:
-    """The editor of a live login from its session secret (e.g. a cookie after a browser reload), or None."""
-    return store.resume_session(session_secret, now or _now())
+    """The editor of a live login from its session secret (e.g. a cookie after a browser reload), or None.
+
+    On a full disk the login cannot be refreshed, so it is not resumed (None): nothing can be saved then anyway,
+    and the same secret resumes once space is freed, if it has not expired meanwhile.
+    """
+    try:
+        return store.resume_session(session_secret, now or _now())
+    except StoreFull:
+        return None
 
 
 def logout(store: Store, editor: Editor, now: datetime | None = None) -> None:
