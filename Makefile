@@ -48,3 +48,19 @@ bench: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache
+
+# The store's tests start their own throwaway PostgreSQL server (tests/pgserver.py) from Debian's binaries, and
+# the replica test goes through Debian's nginx. Installed once, skipped when present; never started as services.
+NGINX := /usr/sbin/nginx
+.PHONY: store-deps bench-store
+test: store-deps
+store-deps:
+	@if [ -z "$$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" ] || [ ! -x $(NGINX) ]; then \
+	  echo "Installing postgresql and nginx-light (Debian packages)"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends postgresql nginx-light; \
+	fi
+
+# Saves and page loads per second: PostgreSQL with 2 replicas beside SQLite with 1 process (see README).
+bench-store: $(VENV)/.dev store-deps
+	$(PY) bench/store_bench.py

@@ -13,3 +13,7 @@ def isolated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("store") / "xq.sqlite3"
     os.environ["XQ_STORE"] = str(path)  # read by store.default_location() and inherited by `streamlit run`
     return path
+
+
+# Every store backend (SQLite, and PostgreSQL on a throwaway server started once per run): see tests/backends.py.
+from tests.backends import backend, pg_server, pg_url  # noqa: E402,F401

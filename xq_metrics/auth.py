@@ -1,6 +1,10 @@
-"""Editors: the officials allowed to upload and roll back. Passwords hashed with scrypt, logins slowed after failures.
+"""Editors: the officials allowed to upload and roll back. Passwords hashed with scrypt, logins counted and locked.
 
-`login` is the only way to get an `Editor`, and the store refuses every write without one.
+`attempt` is the only way to get an `Editor`: the store counts the attempt and checks the lock in one
+transaction before any password is checked, so parallel guessing tests at most the attempts the policy allows,
+on every replica alike. The lock applies to any name typed, editor or not, with the same message, so it reveals
+nothing about which names exist. A login is a session in the store that expires (store.tokens) and ends on
+`logout` or when the editor is removed.
 """
 
 from __future__ import annotations
@@ -9,18 +13,19 @@ import base64
 import functools
 import hashlib
 import hmac
+import math
 import secrets
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Callable, Literal
 
 from . import texts
-from .store import Editor, Store, _mint_editor
+from .store import Editor, EditorRequired, Store, StoreFull
 
 __all__ = [
-    "AuthError", "Editor", "EditorInfo", "add_editor", "hash_password", "list_editors", "lock_duration", "locked_for",
-    "login", "remove_editor", "verify_password",
+    "AuthError", "Editor", "EditorInfo", "LoginResult", "add_editor", "attempt", "clean_typed_name", "hash_password",
+    "list_editors", "lock_duration", "locked_for", "login", "logout", "remove_editor", "resume", "verify_password",
 ]
 
 MIN_PASSWORD_LENGTH = 8
@@ -30,11 +35,12 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 SALT_BYTES = 16
 KEY_BYTES = 32
-FREE_FAILURES = 2  # the third failure in a row starts the lock
+FREE_FAILURES = 2  # the third attempt in a row without success starts the lock
 MAX_LOCK = timedelta(minutes=15)
 HASH_SCHEME = "scrypt"
 
 Clock = Callable[[], datetime]
+Refusal = Literal["bad", "locked", "full"]
 
 
 class AuthError(ValueError):
@@ -47,6 +53,31 @@ class EditorInfo:
     created_at: datetime
     failed_count: int
     locked_until: datetime | None
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """What a login form shows: the editor, or why not ('bad', 'locked' or 'full') and how long to wait."""
+
+    editor: Editor | None
+    refusal: Refusal | None = None
+    wait_seconds: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.editor is not None
+
+    @property
+    def message(self) -> str:
+        if self.refusal == "full":
+            return texts.STORE_FULL
+        if self.refusal == "locked":
+            return texts.LOGIN_LOCKED.format(seconds=self.wait_seconds)
+        if self.refusal == "bad":
+            if self.wait_seconds > 0:
+                return texts.LOGIN_BAD_AND_LOCKED.format(seconds=self.wait_seconds)
+            return texts.LOGIN_FAILED
+        return texts.LOGGED_IN_AS.format(name=self.editor.name if self.editor else "")
 
 
 def hash_password(password: str) -> str:
@@ -80,51 +111,99 @@ def add_editor(store: Store, name: str, password: str, actor: str = texts.CLI_ED
     name = _clean_name(name)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AuthError(texts.PASSWORD_TOO_SHORT.format(min=MIN_PASSWORD_LENGTH))
-    if not store.insert_editor(name, hash_password(password)):
+    if not store.insert_editor(name, hash_password(password), actor):
         raise AuthError(texts.EDITOR_EXISTS.format(name=name))
-    store.log(actor, "editor_added", texts.AUDIT_EDITOR_ADDED.format(name=name))
 
 
 def remove_editor(store: Store, name: str, actor: str = texts.CLI_EDITOR) -> None:
+    """Remove an editor; every login they have ends at once (their next save is refused)."""
     name = _clean_name(name)
-    if not store.delete_editor(name):
+    if not store.delete_editor(name, actor):
         raise AuthError(texts.EDITOR_MISSING.format(name=name))
-    store.log(actor, "editor_removed", texts.AUDIT_EDITOR_REMOVED.format(name=name))
 
 
 def list_editors(store: Store) -> list[EditorInfo]:
     return [EditorInfo(r.name, r.created_at, r.failed_count, r.locked_until) for r in store.editor_records()]
 
 
+def attempt(store: Store, name: str, password: str, now: datetime | None = None) -> LoginResult:
+    """One login attempt, counted before the password is checked; every attempt leaves an audit row.
+
+    A full disk refuses the login ('full') without checking the password: an attempt that cannot be counted
+    must not be allowed to guess.
+    """
+    now = now or _now()
+    typed = clean_typed_name(name)
+    try:
+        gate = store.begin_login(typed, now, lock_duration)
+    except StoreFull:
+        return LoginResult(None, "full")
+    if not gate.allowed:
+        return LoginResult(None, "locked", _seconds_until(gate.locked_until, now))
+    # The same scrypt work for a name that is no editor: the answer's timing does not tell which names exist.
+    right = verify_password(password, gate.password_hash or _dummy_hash()) and gate.password_hash is not None
+    try:
+        if right:
+            return LoginResult(store.open_session(typed, now))
+        action = "login_failed" if gate.password_hash is not None else "login_unknown"
+        store.log(typed, action, {"count": gate.failed_count})
+    except StoreFull:
+        return LoginResult(None, "full")
+    except EditorRequired:
+        pass  # removed between the password check and the session: an ordinary refusal
+    return LoginResult(None, "bad", _seconds_until(gate.locked_until, now))
+
+
 def login(store: Store, name: str, password: str, clock: Clock | None = None) -> Editor | None:
-    """An Editor when the password is right and the name is not locked; None otherwise (every attempt audited)."""
-    now = (clock or _now)()
-    name = unicodedata.normalize("NFC", name).strip()[:MAX_NAME_LENGTH]
-    record = store.editor_record(name) if name else None
-    if record is None:
-        verify_password(password, _dummy_hash())  # the same work as for a real name: no hint which names exist
-        store.log(name, "login_failed", texts.AUDIT_LOGIN_UNKNOWN)
+    """An Editor when the password is right and the name is not locked; None otherwise (see `attempt`)."""
+    return attempt(store, name, password, (clock or _now)()).editor
+
+
+def resume(store: Store, session_secret: str, now: datetime | None = None) -> Editor | None:
+    """The editor of a live login from its session secret (e.g. a cookie after a browser reload), or None.
+
+    On a full disk the login cannot be refreshed, so it is not resumed (None): nothing can be saved then anyway,
+    and the same secret resumes once space is freed, if it has not expired meanwhile.
+    """
+    try:
+        return store.resume_session(session_secret, now or _now())
+    except StoreFull:
         return None
-    if record.locked_until is not None and now < record.locked_until:
-        # No password check while locked: guessing during the lock tells nothing.
-        store.log(name, "login_locked", texts.AUDIT_LOGIN_LOCKED)
-        return None
-    if verify_password(password, record.password_hash):
-        store.reset_failures(name)
-        store.log(name, "login", texts.AUDIT_LOGIN)
-        return _mint_editor(record, now)
-    count = store.add_failure(name, now, lock_duration)
-    store.log(name, "login_failed", texts.AUDIT_LOGIN_FAILED.format(count=count))
-    return None
+
+
+def logout(store: Store, editor: Editor, now: datetime | None = None) -> None:
+    """End this login: its secret no longer saves or resumes anything."""
+    store.end_session(editor, now or _now())
 
 
 def locked_for(store: Store, name: str, clock: Clock | None = None) -> timedelta:
     """How long `name` must wait before the next attempt (zero when not locked), for the login form's message."""
-    record = store.editor_record(unicodedata.normalize("NFC", name).strip())
+    state = store.login_state(clean_typed_name(name))
     now = (clock or _now)()
-    if record is None or record.locked_until is None or record.locked_until <= now:
+    if state.locked_until is None or state.locked_until <= now:
         return timedelta(0)
-    return record.locked_until - now
+    return state.locked_until - now
+
+
+def clean_typed_name(name: str) -> str:
+    """A name as typed at the login, safe to count and record: NFC, no control or invisible characters, bounded.
+
+    Only for logins: adding an editor refuses such a name instead (see _clean_name), so no editor has one.
+    """
+    text = unicodedata.normalize("NFC", str(name))
+    text = "".join(ch for ch in text if not _invisible(ch))
+    return text.strip()[:MAX_NAME_LENGTH]
+
+
+def _invisible(ch: str) -> bool:
+    # Cc control, Cf format (zero-width, bidi overrides), Cs/Co/Cn surrogates, private use, unassigned; Zl/Zp breaks.
+    return unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def _seconds_until(moment: datetime | None, now: datetime) -> int:
+    if moment is None or moment <= now:
+        return 0
+    return math.ceil((moment - now).total_seconds())
 
 
 def _clean_name(name: str) -> str:
@@ -132,6 +211,8 @@ def _clean_name(name: str) -> str:
     name = unicodedata.normalize("NFC", name).strip()
     if not name:
         raise AuthError(texts.EDITOR_NAME_EMPTY)
+    if any(_invisible(ch) for ch in name):
+        raise AuthError(texts.EDITOR_NAME_CONTROL)
     if len(name) > MAX_NAME_LENGTH:
         raise AuthError(texts.EDITOR_NAME_TOO_LONG.format(max=MAX_NAME_LENGTH))
     return name

@@ -142,8 +142,9 @@ def run_editors(args: argparse.Namespace) -> int:
     import sqlite3
 
     from . import auth
-    from .store import open_store
+    from .store import StoreError, open_store
 
+    store = None
     try:
         store = open_store(args.store)
         if args.action == "add":
@@ -164,9 +165,17 @@ def run_editors(args: argparse.Namespace) -> int:
                 print(line)
             if not editors:
                 print(texts.CLI_NO_EDITORS)
-    except (auth.AuthError, NotImplementedError, ValueError, OSError, sqlite3.Error) as exc:
+    except (auth.AuthError, StoreError, ValueError, OSError, sqlite3.Error) as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    except Exception as exc:
+        if not type(exc).__module__.startswith("psycopg"):
+            raise
+        print(str(exc).strip(), file=sys.stderr)  # a database refusal (e.g. a missing privilege), not our bug
+        return 1
+    finally:
+        if store is not None:
+            store.close()
     return 0
 
 

@@ -468,6 +468,29 @@ EDITOR_MISSING = "没有编辑人员“{name}”。"
 LOGIN_FAILED = "用户名或密码错误。"
 LOGIN_LOCKED = "登录失败次数过多，请{seconds}秒后再试。"
 
+# --- Store package (store/): sessions, compare-and-swap saves, full disk, PostgreSQL; audit in words (audit.py). ---
+SESSION_EXPIRED = "登录已过期或已退出，请重新登录后再保存。"
+STALE_VERSION = "数据已被他人更新（本次基于第{based_on}版，当前为第{current}版），本次没有写入任何数据。"
+STORE_FULL = "服务器磁盘已满，本次操作没有完成，已有数据没有任何变化。请联系系统管理员清理磁盘后再试。"
+STORE_UNREACHABLE = "无法连接数据库（{url}）：{reason}"
+STORE_SCHEMA_TOO_NEW = "数据库结构为第{found}版，比本程序支持的第{known}版新：请先升级本程序。"
+STORE_URL_UNSUPPORTED = "不支持的数据存储地址：{url}（可用文件路径、sqlite:/// 或 postgresql://）。"
+EDITOR_NAME_CONTROL = "编辑人员名称不能包含控制字符或不可见字符。"
+LOGIN_BAD_AND_LOCKED = "用户名或密码错误。失败次数过多，请{seconds}秒后再试。"
+AUDIT_LOGOUT = "退出登录"
+AUDIT_LOGIN_UNKNOWN_COUNT = "用户名不存在（连续第{count}次）"
+AUDIT_LOGIN_LOCKED_WAIT = "登录尝试过多，锁定期间拒绝登录（还需{seconds}秒）"
+AUDIT_EDITOR_REMOVED_SESSIONS = "删除编辑人员“{name}”，结束其{sessions}个登录"
+# One keyed catalogue: an audit row keeps a code and parameters; these put it into words when it is shown.
+AUDIT_DETAILS = {
+    "seed": AUDIT_SEED, "upload": AUDIT_UPLOAD, "rollback": AUDIT_ROLLBACK, "login": AUDIT_LOGIN,
+    "logout": AUDIT_LOGOUT, "login_failed": AUDIT_LOGIN_FAILED, "login_unknown": AUDIT_LOGIN_UNKNOWN_COUNT,
+    "login_locked": AUDIT_LOGIN_LOCKED_WAIT, "editor_added": AUDIT_EDITOR_ADDED,
+    "editor_removed": AUDIT_EDITOR_REMOVED_SESSIONS,
+}
+AUDIT_DETAIL_UNREADABLE = "（无法显示的记录：{action}）"
+AUDIT_CSV_FILE = "操作记录.csv"
+
 # --- Command line: `python -m xq_metrics editors ...`. ---
 CLI_EDITORS_HELP = "管理可以上传和回退数据的编辑人员"
 CLI_EDITORS_ADD_HELP = "添加编辑人员（提示输入两次密码）"
@@ -549,6 +572,7 @@ AUDIT_ACTIONS = {
     **KIND_LABELS, "login": "登录", "login_failed": "登录失败", "login_locked": "登录被锁定",
     "editor_added": "添加编辑人员", "editor_removed": "删除编辑人员",
 }
+AUDIT_ACTIONS.update({"logout": "退出登录", "login_unknown": "登录失败"})
 
 # --- Status reasons (status.py): how each colour was reached, in words an official can check by hand. ---
 REASON_ASSESSED = "{year}年人工研判（{assessor}）：{note}"
