@@ -35,3 +35,13 @@ def test_committed_data_match_the_transcription_script(tmp_path: Path) -> None:
     for committed in (PLAN_WORKBOOK, SAMPLE_WORKBOOK):
         rebuilt = tmp_path / committed.name
         assert hashlib.sha256(rebuilt.read_bytes()).digest() == hashlib.sha256(committed.read_bytes()).digest()
+
+
+def test_every_catalogue_name_is_declared_once() -> None:
+    """A second `NAME = ...` in texts.py silently wins over the first (and its placeholders): never twice."""
+    import collections
+    import re
+
+    source = (ROOT / "xq_metrics" / "texts.py").read_text(encoding="utf-8")
+    names = re.findall(r"^([A-Z_][A-Z0-9_]*) = ", source, flags=re.M)
+    assert [n for n, count in collections.Counter(names).items() if count > 1] == []
