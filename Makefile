@@ -17,10 +17,10 @@ test: $(VENV)/.dev system-deps
 
 # Debian's browser and a CJK font for the real-browser tests; installed once, skipped when present.
 system-deps:
-	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(CJK_FONT) ]; then \
-	  echo "Installing chromium and fonts-wqy-microhei (Debian packages)"; \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(CJK_FONT) ] || ! command -v pdftoppm >/dev/null; then \
+	  echo "Installing chromium, fonts-wqy-microhei and poppler-utils (Debian packages)"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei poppler-utils; \
 	fi
 
 $(VENV)/bin/python:

@@ -5,28 +5,57 @@ Only drawing lives here; every number comes from xq_metrics.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Callable, Sequence, TypeVar
 
 import streamlit as st
 
+import chrome
+from xq_metrics import auth, palette, texts, upload
 from xq_metrics import filters as view
-from xq_metrics import texts, upload
 from xq_metrics.model import Dataset
-from xq_metrics.store import Store, VersionInfo, default_location, open_store
-from xq_metrics import palette
 from xq_metrics.status import Judgement
+from xq_metrics.store import Editor, Store, VersionInfo, default_location, open_store
 
 def setup(title: str) -> tuple[Dataset, view.Filters]:
     """Call first on every page: page config, navigation, the global filters, the data set in use and its banner."""
-    st.set_page_config(page_title=f"{title} · {texts.APP_TITLE}", page_icon=":material/monitoring:", layout="wide")
+    chrome.page_config(title)
+    cookie = _resume_login()
     sidebar_nav()
     _forget_other_pages_params(title)
     dataset = current_dataset()
     filters = global_filters(dataset)
     st.title(title)
     dataset_banner(dataset)
-    st.markdown(f"**{texts.VIEW_LABEL}**：{md(view.describe(filters, dataset))}")
+    scope = view.describe(filters, dataset)
+    st.markdown(f"**{texts.VIEW_LABEL}**：{md(scope)}")
+    chrome.inject(texts.PRINT_HEADER.format(
+        app=texts.APP_TITLE, page="" if title == texts.APP_TITLE else f" · {title}", view=scope,
+        version=current_version().number,
+        date=datetime.now().strftime("%Y-%m-%d %H:%M"),
+    ), cookie)
     return dataset, filters
+
+
+_COOKIE_SET = "_login_cookie"  # the cookie this browser should hold: the editor's secret, "" to clear, None to leave
+
+
+def _resume_login() -> str | None:
+    """A reload keeps the login (until it expires or is revoked): the cookie brings its secret back."""
+    pending = st.session_state.pop(_COOKIE_SET, None)
+    if st.session_state.get(EDITOR_KEY) is None and pending is None:
+        secret = chrome.login_cookie()
+        if secret:
+            editor = auth.resume(store(), secret)
+            if editor is None:
+                return ""  # expired or revoked: forget the cookie
+            st.session_state[EDITOR_KEY] = editor
+    return pending
+
+
+def remember_login(editor: Editor | None) -> None:
+    """After a login (editor) or a logout (None): the next run sets or clears the cookie."""
+    st.session_state[_COOKIE_SET] = editor.secret if editor is not None else ""
 
 
 EDITOR_KEY = "editor"  # the logged-in Editor of this browser session, minted by auth.login
@@ -203,15 +232,15 @@ def _dataset(location: str, number: int) -> Dataset:
 
 
 def dataset_banner(dataset: Dataset) -> None:
+    """The version in use in one line (not every file ever uploaded), and a banner when 示例 figures are in it."""
     version = current_version()
     saved = version.created_at.strftime("%Y-%m-%d %H:%M")
-    names = "；".join(md(s.name) + (f" :orange-badge[{texts.SAMPLE}]" if s.is_sample else "") for s in dataset.sources)
-    st.caption(
-        f"{texts.DATASET_LABEL}：{names} · {texts.VERSION_LABEL.format(number=version.number)} · "
-        f"{texts.LOADED_AT_LABEL} {saved}（{md(version.editor)}）"
-    )
-    if dataset.is_sample:
-        st.warning(texts.SAMPLE_BANNER, icon=":material/info:")
+    st.caption(texts.DATASET_LINE.format(
+        version=texts.VERSION_LABEL.format(number=version.number), time=saved, editor=md(version.editor),
+        file=md(version.file_name),
+    ))
+    if dataset.sample_figures:
+        st.warning(texts.SAMPLE_BANNER_COUNT.format(count=dataset.sample_figures), icon=":material/info:")
 
 
 _MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~:$"
@@ -224,7 +253,7 @@ def md(text: object) -> str:
 
 def table(frame: object, **kwargs: object) -> None:
     """A table sized to its rows (up to a long page), so no row an official needs hides in a scrolled box."""
-    st.dataframe(frame, hide_index=True, width="stretch", height="content", **kwargs)
+    st.dataframe(frame, hide_index=True, width="stretch", height="content", **kwargs)  # type: ignore[arg-type]
 
 
 def chart_or_notice(chart: object | None, notice: str) -> None:

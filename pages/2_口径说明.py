@@ -12,4 +12,4 @@ from xq_metrics.method import method_markdown, target_readings
 dataset, _ = ui.setup(texts.PAGE_METHOD)
 st.markdown(method_markdown())
 st.subheader(texts.METHOD_TABLE_TITLE)
-st.dataframe(pd.DataFrame(target_readings(dataset)), hide_index=True, width="stretch")
+ui.table(pd.DataFrame(target_readings(dataset)))

@@ -65,8 +65,8 @@ else:
 
     st.subheader(texts.PROJECT_TABLE)
     st.caption(texts.PROJECT_TABLE_NOTE.format(count=len(shown)))
-    st.dataframe(
-        projects.table(shown), hide_index=True, width="stretch",
+    ui.table(
+        projects.table(shown),
         column_config={
             texts.COL_SHARE: st.column_config.ProgressColumn(
                 texts.COL_SHARE, help=texts.SHARE_HELP, format="percent", min_value=0.0, max_value=1.0
@@ -111,8 +111,8 @@ else:
 
     st.subheader(texts.PANEL_TITLE)
     by_code = {r.code: r for r in shown}
-    code = st.selectbox(
-        texts.CHOOSE_PROJECT, list(by_code), key="p_project",
+    code = ui.linked(
+        st.selectbox, texts.CHOOSE_PROJECT, list(by_code), "p_project", "project",
         format_func=lambda c: f"{c} {by_code[c].project.name}",
     )
     detail = projects.project_detail(by_code[code])
@@ -124,4 +124,4 @@ else:
         st.markdown(f"**{texts.PROJECT_YEARLY}**")
         ui.chart_or_notice(project_charts.project_years(detail.row), texts.NO_PROJECT_PROGRESS)
     if not detail.years.empty:
-        st.dataframe(detail.years, hide_index=True, width="stretch")
+        ui.table(detail.years)

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from xq_metrics import auth, diff, texts, upload
-from xq_metrics.store import StoreError
+from xq_metrics import audit, auth, diff, texts, upload
+from xq_metrics.store import ABSOLUTE_LIMIT, IDLE_LIMIT, StoreError
 
 dataset, _ = ui.setup(texts.PAGE_DATA)
 store = ui.store()
@@ -32,27 +32,27 @@ def loss_banner(needed: diff.Confirmation) -> None:
 
 # --- who is working -------------------------------------------------------------------------
 if editor is None:
-    st.info(texts.LOGIN_NEEDED)
+    st.info(texts.LOGIN_NEEDED.format(
+        idle=f"{IDLE_LIMIT.total_seconds() / 3600:g}", absolute=f"{ABSOLUTE_LIMIT.total_seconds() / 3600:g}",
+    ))
     with st.form("login"):
         st.markdown(f"**{texts.LOGIN_TITLE}**")
         name = st.text_input(texts.LOGIN_NAME, key="login_name")
         password = st.text_input(texts.LOGIN_PASSWORD, type="password", key="login_password")
         if st.form_submit_button(texts.LOGIN_BUTTON, type="primary"):
-            wait = auth.locked_for(store, name)
-            minted = None if wait.total_seconds() > 0 else auth.login(store, name, password)
-            if minted is not None:
-                st.session_state[ui.EDITOR_KEY] = minted
+            result = auth.attempt(store, name, password)
+            if result.ok:
+                st.session_state[ui.EDITOR_KEY] = result.editor
+                ui.remember_login(result.editor)
                 st.rerun()
-            wait = auth.locked_for(store, name)
-            if wait.total_seconds() > 0:
-                st.error(texts.LOGIN_LOCKED.format(seconds=int(wait.total_seconds()) + 1))
-            else:
-                st.error(texts.LOGIN_FAILED)
+            st.error(result.message)
 else:
     left, right = st.columns([4, 1])
     left.success(texts.LOGGED_IN_AS.format(name=ui.md(editor.name)))
     if right.button(texts.LOGOUT_BUTTON, key="logout"):
+        auth.logout(store, editor)
         del st.session_state[ui.EDITOR_KEY]
+        ui.remember_login(None)
         st.rerun()
 
     # --- upload, check, preview, save ----------------------------------------------------------
@@ -83,9 +83,9 @@ else:
         figures[2].metric(texts.METRIC_FIGURES_IGNORED, head.figures_ignored)
         st.caption(texts.REPORT_COUNTS_LINE.format(errors=head.errors, warnings=head.warnings, infos=head.infos))
         if checked.findings:
-            st.dataframe(pd.DataFrame(checked.rows()), hide_index=True, width="stretch")
-            st.caption(texts.REPORT_COUNTS)
-            st.dataframe(pd.DataFrame(checked.counts()), hide_index=True)
+            ui.table(pd.DataFrame(checked.rows()))
+            with st.expander(texts.REPORT_COUNTS):
+                ui.table(pd.DataFrame(checked.counts()))
             a, b = st.columns(2)
             a.download_button(texts.REPORT_JSON, checked.report_json(), file_name=texts.REPORT_JSON_FILE, mime="application/json")
             if "report_xlsx" in st.session_state:
@@ -102,7 +102,7 @@ else:
             st.subheader(texts.PREVIEW_TITLE)
             needed = checked.confirmation
             loss_banner(needed)
-            st.dataframe(pd.DataFrame(diff.table_rows(checked.preview)), hide_index=True)
+            ui.table(pd.DataFrame(diff.table_rows(checked.preview)))
             in_upload = {t.key: t.table for t in checked.preview.tables if t.in_upload}
             st.multiselect(
                 texts.REPLACE_TABLES, list(in_upload), format_func=in_upload.get, key="replace_tables",
@@ -111,7 +111,7 @@ else:
             if checked.preview.empty:
                 st.info(texts.PREVIEW_EMPTY)
             else:
-                st.dataframe(pd.DataFrame(diff.change_rows(checked.preview)), hide_index=True, width="stretch")
+                ui.table(pd.DataFrame(diff.change_rows(checked.preview)))
             confirmed = confirm_box(needed, key=f"confirm_{round_}")
             save, cancel = st.columns(2)
             blocked = checked.preview.empty or (needed.needed and confirmed is None)
@@ -137,7 +137,7 @@ if "flash" in st.session_state:
 # --- history: open to everyone; rollback for editors ------------------------------------------
 st.subheader(texts.HISTORY_TITLE)
 history = store.history()
-st.dataframe(pd.DataFrame(upload.history_rows(history)), hide_index=True, width="stretch")
+ui.table(pd.DataFrame(upload.history_rows(history)))
 numbers = [v.number for v in history]
 chosen = st.selectbox(texts.HISTORY_CHOOSE, numbers, key="history_version",
                       format_func=lambda n: texts.VERSION_LABEL.format(number=n))
@@ -152,7 +152,7 @@ if editor is not None and chosen != numbers[0]:
         if back.empty:
             st.info(texts.PREVIEW_EMPTY)
         else:
-            st.dataframe(pd.DataFrame(diff.change_rows(back)), hide_index=True, width="stretch")
+            ui.table(pd.DataFrame(diff.change_rows(back)))
         confirmed = confirm_box(back.confirmation, key=f"confirm_rollback_{chosen}")
         blocked = back.empty or (back.confirmation.needed and confirmed is None)
         if st.button(texts.ROLLBACK_BUTTON, key="rollback", disabled=blocked):
@@ -166,11 +166,5 @@ if editor is not None and chosen != numbers[0]:
 
 if editor is not None:
     st.subheader(texts.AUDIT_TITLE)
-    st.dataframe(
-        pd.DataFrame([
-            {texts.AUDIT_COL_TIME: a.time.strftime("%Y-%m-%d %H:%M:%S"), texts.AUDIT_COL_EDITOR: a.editor,
-             texts.AUDIT_COL_ACTION: texts.AUDIT_ACTIONS.get(a.action, a.action), texts.AUDIT_COL_DETAIL: a.detail}
-            for a in store.audit_log(50)
-        ]),
-        hide_index=True, width="stretch",
-    )
+    ui.table(pd.DataFrame(audit.display_rows(store, 50)))
+    st.download_button(texts.AUDIT_DOWNLOAD, audit.export_csv(store), file_name=texts.AUDIT_FILE, mime="text/csv")

@@ -76,7 +76,7 @@ def test_overview_draws_all_18_gauges_with_chinese_names(server: str, browser) -
         # A copied link: 第六章 holds 9 indicators; 森林覆盖率 belongs to 第五章.
         ("/?town=杨柳青镇&chapter=6", 9, ("当前视图：杨柳青镇 · 第六章", "城镇新增就业"), ("森林覆盖率",), "link-town-chapter.png"),
         ("/街镇", 3, ("镇街示意图（非行政边界）", "镇街概况"), (), "towns.png"),
-        ("/重大项目", 3, ("755.97", "未披露"), (), "projects.png"),
+        ("/重大项目", 3, ("722亿元", "未披露"), (), "projects.png"),
     ],
     ids=["indicator", "copied-link", "towns", "projects"],
 )
@@ -157,3 +157,76 @@ def test_an_office_table_and_a_removal_through_the_browser(browser, tmp_path: Pa
     assert store.head().number == 3
     values = {(o.indicator, o.town, o.year) for o in store.current().dataset.observations}
     assert ("常住人口城镇化率", "中北镇", 2024) in values and ("森林覆盖率", "全区", 2024) not in values
+
+
+PAGES = ["/", "/指标详情?indicator=15", "/街镇?town=精武镇", "/重大项目", "/数据管理", "/口径说明", "/数据格式"]
+# Streamlit's own English that must not reach the screen (chrome.py puts the catalogue's Chinese in its place).
+ENGLISH = ("Upload", "Select all", "Download as CSV", "Show/hide columns", "Fullscreen", "Main menu", "per file",
+           "Made with Streamlit", "Record screen", "Collapse sidebar", "Choose an option")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_request_leaves_the_server_and_nothing_shows_in_english(server: str, browser, width: int) -> None:
+    """A 政务内网 has no outside internet: every request of every page goes to the dashboard's own server."""
+    from urllib.parse import urlparse
+
+    own = urlparse(server).netloc
+    for path in PAGES:
+        page = browser.new_page(viewport={"width": width, "height": 1000}, locale="zh-CN")
+        hosts: set[str] = set()
+        page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+        page.goto(f"{server}{path}", wait_until="domcontentloaded")
+        page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
+        page.wait_for_timeout(4000)
+        assert hosts == {own}, (path, hosts)
+        assert page.evaluate("document.documentElement.lang") == "zh-CN"
+        assert page.title().count("西青区新型城镇化规划监测看板") == 1, page.title()
+        shown = page.inner_text("body")
+        labels = page.evaluate(
+            "[...document.querySelectorAll('[aria-label],[title],[placeholder]')]"
+            ".map(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')].join(' '))"
+        )
+        assert not [w for w in ENGLISH if w in shown or any(w in x for x in labels)], path
+        if path == "/" and width > 800:  # on a phone the sidebar with the lists starts folded away
+            page.locator("[data-testid='stMultiSelect']").first.click()  # the list says 全选, not Select all
+            page.get_by_text("全选").first.wait_for(timeout=10_000)
+        page.close()
+
+
+def test_a_login_survives_a_reload_and_ends_with_logout(browser, tmp_path: Path) -> None:
+    from xq_metrics import auth
+    from xq_metrics.store import open_store
+
+    store_path = tmp_path / "reload.sqlite3"
+    auth.add_editor(open_store(str(store_path)), "李四", "browser-pass-1")
+    with streamlit_server(env={"XQ_STORE": str(store_path)}) as url:
+        page = open_page(browser, f"{url}/数据管理", charts=0)
+        page.get_by_label("用户名").fill("李四")
+        page.get_by_label("密码").fill("browser-pass-1")
+        page.get_by_role("button", name="登录").click()
+        page.get_by_text("已登录：李四").first.wait_for(timeout=30_000)
+        assert "xq_login" not in page.url  # never in the link
+        page.reload()
+        page.get_by_text("已登录：李四").first.wait_for(timeout=30_000)
+        page.get_by_role("button", name="退出登录").click()
+        page.get_by_text("编辑人员登录", exact=True).wait_for(timeout=30_000)
+        page.reload()
+        page.get_by_text("编辑人员登录", exact=True).wait_for(timeout=30_000)
+        assert page.get_by_text("已登录：李四").count() == 0
+        page.close()
+
+
+def test_printing_the_overview_gives_a_grid_with_title_scope_and_date_on_every_page(server: str, browser, tmp_path: Path) -> None:
+    import subprocess
+
+    page = open_page(browser, server, charts=18)
+    page.emulate_media(media="print")
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    pdf = tmp_path / "overview.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    page.close()
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")[:-1]
+    assert 3 <= len(pages) <= 6  # cards three to a row, not one per row (7 pages and more)
+    assert all("西青区新型城镇化规划监测看板" in p and "数据第" in p and "打印于" in p for p in pages)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(pdf), str(ARTIFACTS / "print")], check=True)

@@ -186,3 +186,52 @@ def test_md_escapes_every_markdown_character() -> None:
     import ui
 
     assert ui.md("**粗体** [链接](http://x) <b>") == "\\*\\*粗体\\*\\* \\[链接\\]\\(http\\://x\\) \\<b\\>"
+
+
+# --- in-page choices travel in the link (issue 11) ------------------------------------------------
+
+
+def open_link(page: str, **params: str) -> AppTest:
+    """A copied link opened in a new browser: the entry point runs first, as `streamlit run app.py` does."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "app.py":
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_link_opens_the_indicator_it_names_and_the_choice_is_written_back() -> None:
+    at = open_link("pages/1_指标详情.py", indicator="6")
+    assert at.selectbox(key="indicator").value.code == 6
+    at.selectbox(key="indicator").select_index(0).run()
+    assert at.query_params["indicator"] in ("1", ["1"])
+
+
+def test_an_unknown_indicator_in_a_link_is_dropped_with_a_notice() -> None:
+    at = open_link("pages/1_指标详情.py", indicator="<script>")
+    assert any("不存在" in w.value for w in at.warning)
+    assert at.selectbox(key="indicator").value.code == 1
+
+
+def test_overview_filters_travel_in_the_link() -> None:
+    at = open_link("app.py", category="生态环境", status="on_track")
+    assert at.multiselect(key="f_category").value == ["生态环境"]
+    assert [s.value for s in at.multiselect(key="f_status").value] == ["on_track"]
+    cards = [m.value for m in at.markdown if re.match(r"\*\*\d+\. ", m.value)]
+    assert cards and all(c.startswith(("**15.", "**16.", "**17.", "**18.")) for c in cards)
+
+
+def test_every_overview_card_links_to_its_detail_page() -> None:
+    at = run("app.py")
+    links = at.get("page_link")
+    assert len(links) == 18 + 7  # one per card, besides the seven pages of the sidebar
+
+
+def test_one_town_counts_only_its_own_indicators() -> None:
+    at = open_link("app.py", town="精武镇")
+    assert any("精武镇各状态指标数（该镇街自有数据的5项）" in s.value for s in at.subheader)
+    assert sum(int(m.value) for m in at.metric) == 5
+    assert any("另有13项指标精武镇未分镇填报" in i.value for i in at.info)

@@ -26,8 +26,8 @@ def test_bad_cells_are_marked_and_listed() -> None:
     assert values["D5"].fill.fgColor.rgb.endswith(FILLS["error"].fgColor.rgb[-6:])
     assert "BAD_NUMBER" in values["D5"].comment.text
     assert values["D6"].fill.fgColor.rgb.endswith(FILLS["warning"].fgColor.rgb[-6:])
-    listed = [row for row in book["检查结果"].iter_rows(min_row=2, values_only=True)]
-    assert ("错误", "BAD_NUMBER", "指标数据", 5, "D") in [r[:5] for r in listed]
+    listed = listed_rows(book)
+    assert ("错误", "BAD_NUMBER", "指标数据", 5, "D") in [(r["严重程度"], r["代码"], r["工作表"], r["行"], r["列"]) for r in listed]
     assert counts(findings)[0] == {"严重程度": "错误", "代码": "BAD_NUMBER", "数量": 1}
 
 
@@ -35,9 +35,15 @@ def test_formula_like_text_stays_text_in_the_report() -> None:
     data = workbook({"指标数据": [["指标", "镇街", "年份", "数值"], ["=HYPERLINK(\"http://x\",\"点我\")", "全区", 2024, 1]]})
     findings = load(data, base=load_plan().dataset).findings
     book = load_workbook(io.BytesIO(report_workbook(data, "x.xlsx", findings)))
-    seen = [row[6] for row in book["检查结果"].iter_rows(min_row=2, values_only=True) if row[1] == "UNKNOWN_INDICATOR"]
+    seen = [row["原值"] for row in listed_rows(book) if row["代码"] == "UNKNOWN_INDICATOR"]
     assert seen and all(v.startswith("'=") for v in seen)
-    assert book["检查结果"]["G2"].data_type != "f"
+    assert all(cell.data_type != "f" for row in book["检查结果"].iter_rows(min_row=2) for cell in row)
+
+
+def listed_rows(book) -> list[dict]:
+    """The 检查结果 sheet as rows by header, whatever the order of its columns."""
+    rows = list(book["检查结果"].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row)) for row in rows[1:]]
 
 
 def test_a_refused_file_still_gets_a_list() -> None:

@@ -181,6 +181,12 @@ class Dataset:
         return any(s.is_sample for s in self.sources)
 
     @property
+    def sample_figures(self) -> int:
+        """How many figures in use came from a workbook marked 示例 (a real upload replaces them one by one)."""
+        rows = (*self.observations, *self.city_targets, *self.references, *self.assessments, *self.progress)
+        return sum(1 for r in rows if getattr(r, "sample", False))
+
+    @property
     def name(self) -> str:
         return " + ".join(s.name for s in self.sources)
 

@@ -23,20 +23,20 @@ FILLS = {
     "info": PatternFill("solid", fgColor="DDEBF7"),
 }
 REPORT_COLUMNS = (
-    texts.REPORT_COL_SEVERITY, texts.REPORT_COL_CODE, texts.REPORT_COL_SHEET, texts.REPORT_COL_ROW,
-    texts.REPORT_COL_COLUMN, texts.REPORT_COL_HEADER, texts.REPORT_COL_SEEN, texts.REPORT_COL_UNDERSTOOD,
-    texts.REPORT_COL_MESSAGE, texts.REPORT_COL_HINT,
+    texts.REPORT_COL_SEVERITY, texts.REPORT_COL_SHEET, texts.REPORT_COL_ROW, texts.REPORT_COL_COLUMN,
+    texts.REPORT_COL_MESSAGE, texts.REPORT_COL_HINT, texts.REPORT_COL_HEADER, texts.REPORT_COL_SEEN,
+    texts.REPORT_COL_UNDERSTOOD, texts.REPORT_COL_CODE,
 )
 
 
 def finding_rows(findings: Iterable[Finding]) -> list[dict[str, object]]:
+    """What an official reads first comes first: where, what, what to do; the code for support staff last."""
     return [
         {
-            texts.REPORT_COL_SEVERITY: texts.SEVERITY[f.severity], texts.REPORT_COL_CODE: f.code,
-            texts.REPORT_COL_SHEET: f.sheet or "", texts.REPORT_COL_ROW: f.row or "", texts.REPORT_COL_COLUMN: f.column or "",
-            texts.REPORT_COL_HEADER: f.header or "", texts.REPORT_COL_SEEN: f.seen or "",
-            texts.REPORT_COL_UNDERSTOOD: f.understood or "", texts.REPORT_COL_MESSAGE: f.message,
-            texts.REPORT_COL_HINT: f.hint,
+            texts.REPORT_COL_SEVERITY: texts.SEVERITY[f.severity], texts.REPORT_COL_SHEET: f.sheet or "",
+            texts.REPORT_COL_ROW: f.row or "", texts.REPORT_COL_COLUMN: f.column or "", texts.REPORT_COL_MESSAGE: f.message,
+            texts.REPORT_COL_HINT: f.hint, texts.REPORT_COL_HEADER: f.header or "", texts.REPORT_COL_SEEN: f.seen or "",
+            texts.REPORT_COL_UNDERSTOOD: f.understood or "", texts.REPORT_COL_CODE: f.code,
         }
         for f in findings
     ]
@@ -68,7 +68,7 @@ def report_workbook(original: bytes | None, file_name: str, findings: list[Findi
     for row in finding_rows(findings):
         sheet.append([neutralise(v) if isinstance(v, str) else v for v in row.values()])
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJ", (8, 18, 14, 6, 6, 14, 18, 14, 50, 50)):
+    for letter, width in zip("ABCDEFGHIJ", (8, 14, 6, 6, 50, 50, 14, 18, 14, 18)):
         sheet.column_dimensions[letter].width = width
     out = io.BytesIO()
     book.save(out)

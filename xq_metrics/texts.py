@@ -12,6 +12,8 @@ DISTRICT = "全区"
 NOT_REPORTED = "未填报"
 SAMPLE = "示例"
 SAMPLE_BANNER = "当前显示的监测数值含**示例数据**（演示用，非统计部门发布的真实数据）。"
+SAMPLE_BANNER_COUNT = "当前数据中有{count}个数值是**示例数据**（演示用，非统计部门发布的真实数据），图表和表格中逐项标有“示例”。"
+DATASET_LINE = "数据：{version} · {time}由{editor}保存（{file}）· 历次上传见“数据管理”"
 TARGET_LABEL = "2025年目标"
 ATTRIBUTE_LABEL = "属性"
 LATEST_LABEL = "最新值"
@@ -525,7 +527,11 @@ LOGIN_NAME = "用户名"
 LOGIN_PASSWORD = "密码"
 LOGIN_BUTTON = "登录"
 LOGOUT_BUTTON = "退出登录"
-LOGIN_NEEDED = "查看无需登录；上传、保存和回退数据需要编辑人员登录。编辑人员由管理员在命令行添加（见 README）。"
+LOGIN_NEEDED = (
+    "查看无需登录；上传、保存和回退数据需要编辑人员登录。需要编辑账号的，请联系本看板的管理员开通"
+    "（管理员在服务器上运行 python -m xq_metrics editors add 姓名）。"
+    "登录后刷新页面仍保持登录；闲置{idle}小时或登录满{absolute}小时后需重新登录。"
+)
 UPLOAD_TITLE = "上传新数据"
 UPLOAD_LABEL = "选择工作簿（.xlsx）"
 UPLOAD_HELP = "只接受 Excel 工作簿 .xlsx。.xls、.xlsm、.csv、.et 等请在 Excel/WPS 中“另存为”.xlsx 后再上传。"
@@ -567,6 +573,8 @@ DOWNLOAD_ORIGINAL = "下载该版本的原始文件"
 ROLLBACK_BUTTON = "恢复为当前版本"
 ROLLED_BACK = "已将第{source}版恢复为当前数据（第{number}版）。"
 AUDIT_TITLE = "操作记录"
+AUDIT_DOWNLOAD = "下载操作记录（CSV）"
+AUDIT_FILE = "操作记录.csv"
 KIND_LABELS = {"seed": "初始数据", "upload": "上传", "rollback": "回退"}
 AUDIT_ACTIONS = {
     **KIND_LABELS, "login": "登录", "login_failed": "登录失败", "login_locked": "登录被锁定",
@@ -754,3 +762,33 @@ AUDIT_COL_TIME = "时间"
 AUDIT_COL_EDITOR = "人员"
 AUDIT_COL_ACTION = "操作"
 AUDIT_COL_DETAIL = "说明"
+
+
+# --- Streamlit's own controls, shown in Chinese (chrome.py replaces them in the browser as they appear). ---
+# An empty translation hides the item: it has no use for an official ("Made with Streamlit", screen recording).
+STREAMLIT_UI = {
+    "Upload": "选择文件", "Browse files": "选择文件", "Drag and drop file here": "把文件拖到这里",
+    "file upload": "上传文件", "Remove file": "移除文件", "Delete": "删除",
+    "Select all": "全选", "Clear all": "全部清除", "Choose an option": "请选择", "Choose options": "请选择",
+    "No results": "没有匹配的选项", "Remove": "移除", "Open": "展开", "Close": "关闭", "Clear": "清除",
+    "Download as CSV": "下载为 CSV", "Search": "搜索", "Fullscreen": "全屏", "Close fullscreen": "退出全屏",
+    "Exit fullscreen": "退出全屏", "Show/hide columns": "显示/隐藏列", "Add row": "添加行", "Delete row": "删除行",
+    "Main menu": "主菜单", "Print": "打印", "Record screen": "", "Clear cache": "清除缓存", "Rerun": "重新运行",
+    "Settings": "设置", "About": "关于", "Developer options": "", "Deploy": "", "Report a bug": "", "Get help": "",
+    "Skip to main content": "跳到正文", "Collapse sidebar": "收起侧栏", "Expand sidebar": "展开侧栏",
+    "Sidebar": "侧栏", "Link to heading": "标题链接", "Copy to clipboard": "复制", "Copied": "已复制",
+    "Running...": "正在运行……", "Stop": "停止", "Please wait...": "请稍候……", "Connecting": "正在连接",
+    "Connection error": "连接中断", "Press Enter to apply": "按回车确认", "Press Enter to submit form": "按回车提交",
+    "Show password text": "显示密码", "Hide password text": "隐藏密码", "Toggle password visibility": "显示/隐藏密码",
+    "Save as SVG": "保存为 SVG", "Save as PNG": "保存为 PNG", "View Source": "", "Open in Vega Editor": "",
+    "View Compiled Vega": "", "Show data": "查看数据", "Hide data": "隐藏数据", "Download": "下载",
+}
+# [regular expression, replacement] for Streamlit strings with a number in them.
+STREAMLIT_UI_PATTERNS = [
+    ["^(\\d+)MB per file(.*)$", "每个文件不超过$1MB$2"],
+    ["^Limit (\\d+)MB per file(.*)$", "每个文件不超过$1MB$2"],
+    ["^(\\d+) options? available\\.?$", "共$1个选项"],
+    ["^(\\d+) results? available\\.?$", "共$1个结果"],
+    ["^Made with Streamlit.*$", ""],
+]
+PRINT_HEADER = "{app}{page} · {view} · 数据第{version}版 · 打印于{date}"

@@ -1,0 +1,125 @@
+"""The page around the dashboard: a Chinese-only screen, a print layout, a local icon, and the login cookie.
+
+Streamlit has no Chinese for its own controls ("Upload", "Select all", the table toolbar, the main menu). What it
+does not let us configure is replaced in the browser from the catalogue (texts.STREAMLIT_UI) as elements appear,
+or hidden where it has no use here ("Made with Streamlit", screen recording). Nothing is fetched from outside the
+dashboard's own server: the page icon is a local file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import streamlit as st
+
+from xq_metrics import texts
+
+ICON = Path(__file__).resolve().parent / "static" / "icon.png"
+COOKIE = "xq_login"  # the login's session secret: never in the URL; expires with the login itself
+
+_CSS = """
+<style>
+/* Streamlit's own menu items that say English things and do nothing for an official. */
+[data-testid="stMainMenuList"] li:has(a[href*="streamlit.io"]), [data-testid="stMainMenuList"] li:nth-last-child(1):has(span:empty) {display: none;}
+@media print {
+  @page {size: A4; margin: 16mm 12mm 16mm 12mm;
+    @top-left {content: @HEADER@; font-size: 8pt; color: #444; vertical-align: bottom; padding-bottom: 2mm;}
+    @bottom-right {content: counter(page) " / " counter(pages); font-size: 8pt; color: #444;}}
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stSidebarCollapsedControl"], [data-testid="stElementToolbar"], .stDownloadButton, .stButton,
+  [data-testid="stFileUploader"], [data-testid="stPageLink"] {display: none !important;}
+  [data-testid="stAppViewContainer"] > section, [data-testid="stMain"] {margin-left: 0 !important; padding: 0 !important;}
+  [data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: 18mm 0 0 0 !important;}
+  [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stVegaLiteChart"], table {break-inside: avoid;}
+  h1, h2, h3, [data-testid="stHeading"] {break-after: avoid;}
+  /* The cards stay three to a row on paper, as on the screen. */
+  [data-testid="stHorizontalBlock"] {display: flex !important; flex-wrap: nowrap !important; flex-direction: row !important; gap: 4mm !important;}
+  [data-testid="stColumn"] {min-width: 0 !important; flex: 1 1 0 !important; width: auto !important;}
+}
+</style>
+"""
+
+_SCRIPT = """
+<script>
+(() => {
+  document.documentElement.lang = "zh-CN";
+  const words = %(words)s;
+  const patterns = %(patterns)s.map(([re, to]) => [new RegExp(re), to]);
+  const attrs = ["aria-label", "title", "placeholder"];
+  const swap = (text) => {
+    const t = text.trim();
+    if (!t) return null;
+    if (words[t] !== undefined) return text.replace(t, words[t]);
+    for (const [re, to] of patterns) { if (re.test(t)) return text.replace(t, t.replace(re, to)); }
+    return null;
+  };
+  const hide = (node) => {
+    const item = node.parentElement && node.parentElement.closest("li, [role=menuitem], [role=option], a, button");
+    if (item) item.style.display = "none";
+  };
+  const visit = (node) => {
+    if (node.nodeType === 3) {
+      const s = swap(node.nodeValue);
+      if (s === null) return;
+      if (s.trim() === "") hide(node); else node.nodeValue = s;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    for (const a of attrs) { const v = node.getAttribute(a); if (v) { const s = swap(v); if (s !== null) node.setAttribute(a, s); } }
+    for (const child of node.childNodes) visit(child);
+  };
+  if (!window.__xqChinese) {
+    window.__xqChinese = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === "characterData") visit(r.target);
+        else if (r.type === "attributes") visit(r.target);
+        else r.addedNodes.forEach(visit);
+      }
+    });
+    window.__xqChinese.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: attrs});
+  }
+  visit(document.body);
+  %(cookie)s
+})();
+</script>
+"""
+
+
+def page_config(title: str) -> None:
+    # The overview's title is the app's: say it once in the tab, not twice.
+    tab = texts.APP_TITLE if title == texts.APP_TITLE else f"{title} · {texts.APP_TITLE}"
+    st.set_page_config(page_title=tab, page_icon=str(ICON), layout="wide")
+
+
+def inject(print_header: str, cookie: str | None = None) -> None:
+    """The Chinese screen and print layout for this run; `cookie` sets ("secret") or clears ("") the login cookie."""
+    words = json.dumps(texts.STREAMLIT_UI, ensure_ascii=False)
+    patterns = json.dumps(texts.STREAMLIT_UI_PATTERNS, ensure_ascii=False)
+    script = _SCRIPT % {"words": words, "patterns": patterns, "cookie": _cookie_js(cookie)}
+    # Title, scope, data version and date in the margin of every printed page (CSS page-margin boxes).
+    st.html(_CSS.replace("@HEADER@", _css_string(print_header)) + script, unsafe_allow_javascript=True)
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal: no quote, backslash, newline or angle bracket from a workbook can end it."""
+    escaped = "".join(f"\\{ord(ch):x} " if ch in '"\\\n\r<>' else ch for ch in text)
+    return f'"{escaped}"'
+
+
+def login_cookie() -> str:
+    """The session secret a reload brings back (empty when there is none)."""
+    value = st.context.cookies.get(COOKIE, "")
+    # A secret is a url-safe token we minted; anything else in the cookie is nobody's login.
+    return value if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9_-]{16,128}", value) else ""
+
+
+def _cookie_js(cookie: str | None) -> str:
+    if cookie is None:
+        return ""
+    if cookie == "":
+        return f'document.cookie = "{COOKIE}=; Max-Age=0; Path=/; SameSite=Strict";'
+    safe = json.dumps(cookie)
+    # No Max-Age: gone with the browser; the store ends the login earlier anyway (idle and absolute limits).
+    return f'document.cookie = "{COOKIE}=" + {safe} + "; Path=/; SameSite=Strict";'
