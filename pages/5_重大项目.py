@@ -39,29 +39,11 @@ if filters.towns and selection.excluded_no_town:
 if not shown:
     st.info(ui.md(projects.empty_reason(selection, dataset)), icon=":material/filter_alt_off:")
 else:
-    t = projects.totals(shown)
-    metrics = [
-        (texts.METRIC_PROJECTS, t.count, texts.METRIC_PROJECTS_OF.format(total=len(rows))),
-        (
-            texts.METRIC_DISCLOSED_TOTAL, projects.total_text(t.total_yi, t.disclosed, texts.PROJECT_UNDISCLOSED),
-            texts.DISCLOSED_COUNTS.format(disclosed=t.disclosed, undisclosed=t.undisclosed),
-        ),
-        (
-            texts.MEASURE_PLANNED, projects.total_text(t.planned_yi, t.planned_reported, texts.NOT_REPORTED),
-            texts.REPORTED_COUNTS.format(reported=t.planned_reported, unreported=t.planned_unreported),
-        ),
-        (
-            texts.MEASURE_COMPLETED, projects.total_text(t.completed_yi, t.completed_reported, texts.NOT_REPORTED),
-            texts.REPORTED_COUNTS.format(reported=t.completed_reported, unreported=t.completed_unreported),
-        ),
-        (
-            texts.METRIC_SHARE, "—" if t.share_yi is None else f"{t.share_yi:.1%}",
-            texts.SHARE_COVERS.format(count=t.share_count),
-        ),
-    ]
     # Each total carries, in grey below it, how many projects it covers: a total never hides missing data.
-    for cell, (label, value, covers) in zip(st.columns(len(metrics)), metrics):
-        cell.metric(label, value, covers, delta_color="off", delta_arrow="off")
+    headline = projects.headline(shown, len(rows))
+    for start in range(0, len(headline), 3):
+        for cell, metric in zip(st.columns(3), headline[start : start + 3]):
+            cell.metric(metric.label, metric.value, metric.covers, delta_color="off", delta_arrow="off")
 
     st.subheader(texts.PROJECT_TABLE)
     st.caption(texts.PROJECT_TABLE_NOTE.format(count=len(shown)))

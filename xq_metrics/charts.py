@@ -35,7 +35,7 @@ def _legend_colour(present: list[str], field: str = "status") -> alt.Color:
     colours = [palette.ALERT_COLOUR if w == texts.ALERT else palette.STATUS_COLOURS[labels[w]] for w in ordered]
     return alt.Color(
         f"{field}:N", scale=alt.Scale(domain=ordered, range=colours),
-        legend=alt.Legend(orient="bottom", title=None, labelFont=FONT),
+        legend=alt.Legend(orient="bottom", title=None, labelFont=FONT, columns=4),
     )
 
 

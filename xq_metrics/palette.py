@@ -44,6 +44,7 @@ STATUS_BADGES: dict[Status, str] = {
     Status.NO_DATA: "gray",
 }
 TRACK = "#e5e7eb"
+TRACK_DARK = "#afb8c1"  # a planned amount beside the completed one
 INK = "#1f2328"
 MUTED = "#57606a"
 # Categories that carry no judgement (专栏, kinds of investment): no red, no status colour twice.

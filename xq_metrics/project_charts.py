@@ -120,6 +120,8 @@ def plan_vs_done(rows: list[ProjectRow]) -> alt.LayerChart | None:
                 records.append({
                     "project": _label(r), "kind": kind, "amount_yi": value, "text": fmt_yi(value),
                     "total": fmt_yi(r.total_yi, texts.PROJECT_UNDISCLOSED), "status": r.status,
+                    # The label sits past the total's tick when the tick is further out: never under it.
+                    "label_at": max(value, r.total_yi or 0.0),
                 })
     frame = pd.DataFrame(records)
     totals = pd.DataFrame(
@@ -131,7 +133,7 @@ def plan_vs_done(rows: list[ProjectRow]) -> alt.LayerChart | None:
     x = _amount_axis(texts.AMOUNT, top, room=1.12)
     kinds = [texts.MEASURE_PLANNED, texts.MEASURE_COMPLETED]
     colour = alt.Color(
-        "kind:N", title=None, scale=alt.Scale(domain=kinds, range=["#afb8c1", "#0969da"]),
+        "kind:N", title=None, scale=alt.Scale(domain=kinds, range=[palette.TRACK_DARK, palette.CATEGORIES[0]]),
         legend=alt.Legend(orient="bottom"),
     )
     tooltip = [
@@ -143,13 +145,14 @@ def plan_vs_done(rows: list[ProjectRow]) -> alt.LayerChart | None:
     bars = alt.Chart(frame).mark_bar().encode(
         x=x, y=y, yOffset=alt.YOffset("kind:N", sort=kinds), color=colour, tooltip=tooltip
     )
-    values = alt.Chart(frame).mark_text(align="left", dx=3, fontSize=10, color="#57606a").encode(
-        x=x, y=y, yOffset=alt.YOffset("kind:N", sort=kinds), text="text:N"
+    values = alt.Chart(frame).mark_text(align="left", dx=5, fontSize=10, color=palette.MUTED).encode(
+        x=alt.X("label_at:Q", title=f"{texts.AMOUNT}（{texts.UNIT_YI}）", scale=alt.Scale(domain=[0, top * 1.12], nice=False)), y=y,
+        yOffset=alt.YOffset("kind:N", sort=kinds), text="text:N",
     )
-    layers: list[alt.Chart] = [bars, values]
+    layers: list[alt.Chart] = [bars]
     if not totals.empty:
         layers.append(
-            alt.Chart(totals).mark_tick(color="#1f2328", thickness=2, size=2 * ROW_HEIGHT - 4).encode(
+            alt.Chart(totals).mark_tick(color=palette.INK, thickness=2, size=2 * ROW_HEIGHT - 4).encode(
                 x=x, y=y,
                 tooltip=[
                     alt.Tooltip("project:N", title=texts.TIP_PROJECT),
@@ -157,6 +160,7 @@ def plan_vs_done(rows: list[ProjectRow]) -> alt.LayerChart | None:
                 ],
             )
         )
+    layers.append(values)
     return _style(alt.layer(*layers).properties(height=_height(len(order), 2 * ROW_HEIGHT)))
 
 
@@ -319,7 +323,7 @@ def project_years(row: ProjectRow) -> alt.Chart | None:
     bars = alt.Chart(frame).mark_bar().encode(
         x=x, xOffset=alt.XOffset("kind:N", sort=kinds),
         y=y,
-        color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=["#afb8c1", "#0969da"]),
+        color=alt.Color("kind:N", title=None, sort=kinds, scale=alt.Scale(domain=kinds, range=[palette.TRACK_DARK, palette.CATEGORIES[0]]),
                         legend=alt.Legend(orient="bottom")),
         tooltip=[
             alt.Tooltip("year:O", title=texts.TIP_YEAR), alt.Tooltip("kind:N", title=texts.TIP_KIND),

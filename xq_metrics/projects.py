@@ -380,6 +380,41 @@ def _size(value: float | None, unit: str) -> str:
     return f"{fmt_yi(value)}{unit}"
 
 
+@dataclass(frozen=True)
+class Metric:
+    label: str
+    value: str
+    covers: str  # how many projects the figure covers and how many it does not
+
+
+def headline(shown: list[ProjectRow], all_count: int) -> list[Metric]:
+    """The five totals above the project list, each with its coverage (亿元 to two decimals: a headline)."""
+    t = totals(shown)
+
+    def money(value: float, covered: int, missing: str) -> str:
+        return total_text(round(value, 2), covered, missing)
+
+    return [
+        Metric(texts.METRIC_PROJECTS, str(t.count), texts.METRIC_PROJECTS_OF.format(total=all_count)),
+        Metric(
+            texts.METRIC_DISCLOSED_TOTAL, money(t.total_yi, t.disclosed, texts.PROJECT_UNDISCLOSED),
+            texts.DISCLOSED_COUNTS.format(disclosed=t.disclosed, undisclosed=t.undisclosed),
+        ),
+        Metric(
+            texts.MEASURE_PLANNED, money(t.planned_yi, t.planned_reported, texts.NOT_REPORTED),
+            texts.REPORTED_COUNTS.format(reported=t.planned_reported, unreported=t.planned_unreported),
+        ),
+        Metric(
+            texts.MEASURE_COMPLETED, money(t.completed_yi, t.completed_reported, texts.NOT_REPORTED),
+            texts.REPORTED_COUNTS.format(reported=t.completed_reported, unreported=t.completed_unreported),
+        ),
+        Metric(
+            texts.METRIC_SHARE, "—" if t.share_yi is None else f"{t.share_yi:.1%}",
+            texts.SHARE_COVERS.format(count=t.share_count),
+        ),
+    ]
+
+
 def table(rows: list[ProjectRow]) -> pd.DataFrame:
     """The project list as the page shows it: one row per project, Chinese headers, 亿元."""
     records = []
