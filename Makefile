@@ -7,7 +7,7 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 # sudo only when not root and sudo exists (CI and these machines run as root).
 SUDO    := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: run test system-deps data docs bench clean
+.PHONY: run test system-deps data docs bench bench-pages clean
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
@@ -45,6 +45,10 @@ docs: $(VENV)/.runtime
 
 bench: $(VENV)/.dev
 	$(PY) bench/run.py
+
+# Page speed against a bare Streamlit page, in a real browser (a benchmark, not a test).
+bench-pages: $(VENV)/.dev system-deps
+	$(PY) bench/pages.py
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache

@@ -55,49 +55,52 @@ def gauge_text(indicator: Indicator, j: Judgement) -> str:
     return f"{texts.CUMULATIVE_SHORT}{text}" if j.cumulative and j.progress_value is not None else text
 
 
-def gauge(indicator: Indicator, j: Judgement) -> alt.LayerChart:
-    """A half-circle gauge: grey track, coloured arc up to the value, a dark tick at the target."""
+def gauge(indicator: Indicator, j: Judgement) -> dict[str, object]:
+    """A half-circle gauge: grey track, coloured arc up to the value, a dark tick at the target.
+
+    Written as a Vega-Lite dict, not with Altair: the overview draws 18 of them on every run, and building and
+    validating them through Altair cost over a second each time; this costs well under a millisecond."""
     scale = gauge_scale(indicator, j)
 
     def angle(x: float) -> float:
         return -math.pi / 2 + math.pi * min(max(x / scale, 0.0), 1.0)
 
     cx, cy = GAUGE_WIDTH / 2, GAUGE_HEIGHT - 22
-    arc = dict(innerRadius=55, outerRadius=78, x=cx, y=cy)
-    theta = dict(theta=alt.Theta("start:Q", scale=None), theta2="end:Q")
-    layers: list[alt.Chart] = [
-        alt.Chart(pd.DataFrame([{"start": angle(0), "end": angle(scale)}])).mark_arc(color=palette.TRACK, **arc).encode(**theta)
-    ]
+    theta = {"theta": {"field": "start", "type": "quantitative", "scale": None}, "theta2": {"field": "end"}}
+
+    def arc(start: float, end: float, colour: str, inner: int = 55, outer: int = 78, **extra: object) -> dict[str, object]:
+        mark = {"type": "arc", "color": colour, "innerRadius": inner, "outerRadius": outer, "x": cx, "y": cy}
+        return {"data": {"values": [{"start": start, "end": end, **extra}]}, "mark": mark, "encoding": dict(theta)}
+
+    def label(text: str, x: float, y: float, size: int, colour: str, bold: bool = False) -> dict[str, object]:
+        mark = {"type": "text", "x": x, "y": y, "fontSize": size, "font": FONT, "color": colour}
+        if bold:
+            mark["fontWeight"] = "bold"
+        return {"data": {"values": [{"text": text}]}, "mark": mark, "encoding": {"text": {"field": "text", "type": "nominal"}}}
+
+    layers: list[dict[str, object]] = [arc(angle(0), angle(scale), palette.TRACK)]
     shown = j.progress_value
     value_text = gauge_text(indicator, j)
-    tip = {
-        "indicator": indicator.label, "target": indicator.target_text, "status": status_text(j), "value": value_text,
-        "year": "" if j.year is None else str(j.year),
-    }
-    tooltip = [
-        _tip("indicator", texts.TIP_INDICATOR), _tip("target", texts.TARGET_LABEL), _tip("status", texts.TIP_JUDGED),
-        _tip("value", texts.TIP_VALUE), _tip("year", texts.TIP_YEAR),
-    ]
     if shown is not None:
-        filled = pd.DataFrame([{"start": angle(0), "end": angle(shown), **tip}])
-        layers.append(alt.Chart(filled).mark_arc(color=palette.colour(j), **arc).encode(**theta, tooltip=tooltip))
+        tip = {
+            "indicator": indicator.label, "target": indicator.target_text, "status": status_text(j),
+            "value": value_text, "year": "" if j.year is None else str(j.year),
+        }
+        filled = arc(angle(0), angle(shown), palette.colour(j), **tip)
+        filled["encoding"]["tooltip"] = [  # type: ignore[index]
+            {"field": field, "type": "nominal", "title": title}
+            for field, title in (("indicator", texts.TIP_INDICATOR), ("target", texts.TARGET_LABEL),
+                                 ("status", texts.TIP_JUDGED), ("value", texts.TIP_VALUE), ("year", texts.TIP_YEAR))
+        ]
+        layers.append(filled)
     if j.target_value is not None:
         a = angle(j.target_value)
-        tick = pd.DataFrame([{"start": a - 0.025, "end": a + 0.025}])
-        layers.append(alt.Chart(tick).mark_arc(color=palette.INK, innerRadius=50, outerRadius=84, x=cx, y=cy).encode(**theta))
+        layers.append(arc(a - 0.025, a + 0.025, palette.INK, inner=50, outer=84))
     colour = palette.colour(j) if shown is not None else palette.STATUS_COLOURS[STATUS_ORDER[-1]]
-    layers.append(
-        alt.Chart(pd.DataFrame([{"text": value_text}]))
-        .mark_text(x=cx, y=cy - 14, fontSize=17, fontWeight="bold", font=FONT, color=colour)
-        .encode(text="text:N")
-    )
-    for x, end in ((cx - 66, "0"), (cx + 66, fmt(scale))):
-        layers.append(
-            alt.Chart(pd.DataFrame([{"text": end}]))
-            .mark_text(x=x, y=cy + 12, fontSize=10, color=palette.MUTED, font=FONT)
-            .encode(text="text:N")
-        )
-    return alt.layer(*layers).properties(width=GAUGE_WIDTH, height=GAUGE_HEIGHT).configure_view(stroke=None)
+    layers.append(label(value_text, cx, cy - 14, 17, colour, bold=True))
+    layers.append(label("0", cx - 66, cy + 12, 10, palette.MUTED))
+    layers.append(label(fmt(scale), cx + 66, cy + 12, 10, palette.MUTED))
+    return {"width": GAUGE_WIDTH, "height": GAUGE_HEIGHT, "config": {"view": {"stroke": None}}, "layer": layers}
 
 
 def history(shown: History, indicator: Indicator) -> alt.LayerChart:

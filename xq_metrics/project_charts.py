@@ -53,6 +53,8 @@ def _status_colour(present: list[str]) -> alt.Color:
 def _style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return (
         chart.configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12, titleFontWeight="normal")
+        # A vertical axis's title (亿元) reads level above the axis: CJK turned on its side is hard to read.
+        .configure_axisY(titleAngle=0, titleAlign="left", titleAnchor="end", titleX=0, titleY=-12, titleBaseline="bottom")
         .configure_legend(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12)
         .configure_text(font=FONT)
         .configure_view(stroke=None)
