@@ -46,7 +46,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "UNKNOWN_SECTION": ("规划结构中没有第{seen}。", "请对照“规划结构”工作表填写章、节序号。"),
     "BAD_CHOICE": ("“{header}”只能是{expected}，实际为“{seen}”。", "请从可选值中选择。"),
     "UNREADABLE_SHEET": ("工作表“{sheet}”无法读取（{detail}）。", "文件可能已损坏：请用 Excel/WPS 打开后另存为 .xlsx 再上传。"),
-    "NAME_CLASH": ("名称或别名“{seen}”已属于第{detail}行的“{other}”。", "每个名称和别名只能指向一个镇街或指标，请删除重复的别名。"),
+    "NAME_CLASH": ("名称或别名“{seen}”已属于第{detail}行的“{other}”。", "每个名称和别名只能指向一个镇街、指标或部门，请删除重复的别名。"),
     "EMPTY_SHEET": ("工作表“{sheet}”没有数据，已忽略。", "空表不会删除或修改已有数据。"),
     "NOTES_SHEET": ("工作表“{sheet}”没有数据表格，按说明性内容跳过。", "其中的文字不会保存；如有数据，请按数据格式整理成表。"),
     "NOTE_ROWS": ("第{detail}行是注释、说明或落款，已跳过。", "这些行不会保存。"),
@@ -704,3 +704,46 @@ AUDIT_COL_TIME = "时间"
 AUDIT_COL_EDITOR = "人员"
 AUDIT_COL_ACTION = "操作"
 AUDIT_COL_DETAIL = "说明"
+
+# --- 重点任务, 任务进展 and 部门 (schema.py, loader.py, deadlines.py, tasks.py; issue 14). ---
+TASK_NOT_STARTED = "未启动"
+TASK_IN_PROGRESS = "推进中"
+TASK_DONE = "已完成"
+TASK_LAGGING = "滞后"
+TASK_NOT_REPORTED = "未报送"  # no 进展状态 for the task up to the year shown
+# How offices write a status, and the status it is read as (each reading is reported as a warning).
+TASK_STATUS_READINGS = (
+    ("未开始", TASK_NOT_STARTED), ("尚未启动", TASK_NOT_STARTED), ("尚未开始", TASK_NOT_STARTED),
+    ("未开展", TASK_NOT_STARTED), ("待启动", TASK_NOT_STARTED),
+    ("进行中", TASK_IN_PROGRESS), ("正在推进", TASK_IN_PROGRESS), ("正在实施", TASK_IN_PROGRESS),
+    ("实施中", TASK_IN_PROGRESS), ("有序推进", TASK_IN_PROGRESS), ("按计划推进", TASK_IN_PROGRESS),
+    ("序时推进", TASK_IN_PROGRESS), ("按序时推进", TASK_IN_PROGRESS), ("持续推进", TASK_IN_PROGRESS),
+    ("推进", TASK_IN_PROGRESS),
+    ("完成", TASK_DONE), ("全部完成", TASK_DONE), ("已全部完成", TASK_DONE), ("已办结", TASK_DONE), ("办结", TASK_DONE),
+    ("进度滞后", TASK_LAGGING), ("滞后于序时", TASK_LAGGING), ("未按期完成", TASK_LAGGING), ("延期", TASK_LAGGING),
+)
+PENDING_UNIT = "待明确"  # a task without a 牵头单位: the plan's 分工表 is not published, so none is guessed
+DATE_FORMAT = "{year}年{month}月{day}日"
+DEADLINE_BY = "{date}前完成"
+DEADLINE_ONGOING = "长期任务（不判断是否逾期）"
+DEADLINE_UNREAD_SHORT = "时限无法识别（不判断是否逾期）"
+FINDINGS.update({
+    "UNKNOWN_TASK": ("未知任务“{seen}”。", "{nearest}请填写“重点任务”工作表中的编号（如 5.1.1）或规划原文的任务名称。"),
+    "AMBIGUOUS_TASK": ("任务名称“{seen}”对应多项任务：{detail}。", "请填写任务编号（如 5.1.1）或完整的任务名称，或在“具体内容”列写明内容开头。"),
+    "TASK_HEADING_ROW": ("“{seen}”是章节标题行，不是任务，已跳过。", "无需处理。"),
+    "UNKNOWN_DEPARTMENT": (
+        "未知单位“{seen}”。",
+        "{nearest}请在“部门”工作表中加入该单位，或把这种写法加入某单位的“别名”。",
+    ),
+    "ALL_TOWNS_READ": ("“{seen}”按“部门”名录中全部{detail}个镇街（人民政府、街道办事处）读取。", "如只涉及部分镇街，请逐一写明。"),
+    "VAGUE_UNIT": ("“{seen}”未指明具体单位，未记录。", "请写明单位名称（见“部门”工作表）。"),
+    "DEADLINE_READ": ("完成时限“{seen}”按“{understood}”读取。", "无需处理；如理解有误请写成具体日期，如 2025-06-30。"),
+    "DEADLINE_UNREAD": (
+        "无法识别完成时限“{seen}”，原样保存，不判断是否逾期。",
+        "可写成 2025年底、2024年12月、2025-06-30 或 持续推进。",
+    ),
+    "YEAR_FROM_SPAN": (
+        "没有“年度”列，标题中的规划期“{seen}”按首年{understood}年记录分工。",
+        "如是某一年度的分工或进展，请在标题中写明年度（如“2024年度重点任务分工表”）或加入“年度”列。",
+    ),
+})
