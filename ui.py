@@ -14,6 +14,7 @@ from xq_metrics import texts, upload
 from xq_metrics.model import Dataset
 from xq_metrics.store import Store, VersionInfo, default_location, open_store
 from xq_metrics.status import Judgement
+from xq_metrics.tasks import TaskRow, task_line
 
 # Streamlit's named colours for badges and coloured text.
 STATUS_BADGE = {
@@ -211,6 +212,7 @@ def chart_or_notice(chart: object | None, notice: str) -> None:
         st.altair_chart(chart, width="stretch")
 
 
+METRIC_WIDTH = "content"  # metrics in a horizontal container wrap on a phone instead of stacking one per row
 TASK_BADGE = {
     texts.TASK_DONE: "green",
     texts.TASK_IN_PROGRESS: "blue",
@@ -224,6 +226,13 @@ def task_badge(status: str, overdue: bool = False) -> str:
     """A task's 进展状态 as a badge, and a red 逾期 badge beside it when its deadline has passed."""
     badge = f":{TASK_BADGE.get(status, 'gray')}-badge[{md(status)}]"
     return badge + (f" :red-badge[{texts.OVERDUE_BADGE}]" if overdue else "")
+
+
+def task_markdown(row: TaskRow) -> str:
+    """One task as a short block: code, name and badges, then its 分工, deadline and latest progress."""
+    lines = [f"**{row.code} {md(row.task.name)}** {task_badge(row.status, row.overdue)}"]
+    lines += [f":gray[{label}]：{md(value)}" for label, value in task_line(row)]
+    return "  \n".join(lines)
 
 
 def status_badge(j: Judgement) -> str:

@@ -33,8 +33,9 @@ metrics = [
     (texts.METRIC_OVERDUE, sum(1 for r in shown if r.overdue)),
     (texts.METRIC_UNREPORTED.format(year=year) if year else texts.METRIC_UNREPORTED_NONE, sum(1 for r in shown if not r.reported)),
 ]
-for cell, (label, value) in zip(st.columns(len(metrics)), metrics):
-    cell.metric(label, value)
+with st.container(horizontal=True, gap="medium"):  # wraps on a phone instead of stacking seven rows
+    for label, value in metrics:
+        st.metric(label, value, width=ui.METRIC_WIDTH)
 if not shown:
     st.info(texts.NO_TASKS_MATCH.format(filters=ui.md(tasks.describe_choice(view, dataset, query, chosen_statuses, behind_only))))
     st.stop()
@@ -44,10 +45,15 @@ st.subheader(texts.ROLLUP_TITLE)
 st.caption(texts.ROLLUP_NOTE)
 ui.chart_or_notice(task_charts.by_chapter(items), texts.NO_TASKS)
 st.dataframe(
-    tasks.rollup_table(items), hide_index=True, width="stretch",
+    tasks.rollup_table(items), hide_index=True, width="stretch", height="content",
     column_config={
-        texts.ROLLUP_COL_BEHIND: st.column_config.ProgressColumn(texts.ROLLUP_COL_BEHIND, format="percent", min_value=0.0, max_value=1.0),
-        texts.ROLLUP_COL_PLACE: st.column_config.TextColumn(texts.ROLLUP_COL_PLACE, pinned=True),
+        texts.ROLLUP_COL_BEHIND: st.column_config.ProgressColumn(
+            texts.ROLLUP_COL_BEHIND, format="%d%%", min_value=0, max_value=100, width=130,
+        ),
+        texts.ROLLUP_COL_PLACE: st.column_config.TextColumn(texts.ROLLUP_COL_PLACE, width=260),
+        texts.ROLLUP_COL_STATUSES: st.column_config.TextColumn(texts.ROLLUP_COL_STATUSES, width=170),
+        texts.ROLLUP_COL_INDICATORS: st.column_config.TextColumn(texts.ROLLUP_COL_INDICATORS, width=170),
+        texts.ROLLUP_COL_PROJECTS: st.column_config.TextColumn(texts.ROLLUP_COL_PROJECTS, width=170),
     },
 )
 
@@ -62,9 +68,7 @@ with tree_tab:
             for section in chapter.sections:
                 st.markdown(f"**{ui.md(section.rollup.label)}** · {ui.md(tasks.status_parts(section.rollup))}")
                 for row in section.rows:
-                    lines = [f"**{row.code} {ui.md(row.task.name)}** {ui.task_badge(row.status, row.overdue)}"]
-                    lines += [f":gray[{label}]：{ui.md(value)}" for label, value in tasks.task_line(row)]
-                    st.markdown("  \n".join(lines))
+                    st.markdown(ui.task_markdown(row))
 with table_tab:
     st.caption(texts.TABLE_NOTE.format(count=len(shown)))
     st.dataframe(

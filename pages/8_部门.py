@@ -41,9 +41,9 @@ metrics = [
     (texts.DEPT_METRIC_INDICATORS, len(v.indicators)),
     (texts.DEPT_METRIC_PROJECTS, len(v.projects)),
 ]
-for start in range(0, len(metrics), 3):
-    for cell, (label, value) in zip(st.columns(3), metrics[start:start + 3]):
-        cell.metric(label, value)
+with st.container(horizontal=True, gap="medium"):
+    for label, value in metrics:
+        st.metric(label, value, width=ui.METRIC_WIDTH)
 if v.empty:
     st.info(texts.DEPT_NOTHING.format(name=ui.md(v.name)))
     st.stop()
@@ -54,7 +54,8 @@ task_columns = {texts.TASK_COL_NAME: st.column_config.TextColumn(texts.TASK_COL_
 st.subheader(texts.DEPT_OVERDUE_TITLE)
 if v.overdue:
     st.error(texts.DEPT_OVERDUE_NOTE, icon=":material/schedule:")
-    st.dataframe(tasks.table(v.overdue), hide_index=True, width="stretch", column_config=task_columns)
+    for row in v.overdue:
+        st.markdown(ui.task_markdown(row))
 else:
     st.success(texts.DEPT_ALL_CLEAR)
 

@@ -7,6 +7,7 @@ import pandas as pd
 
 from . import texts
 from .project_charts import LABEL_LIMIT, _height, _style
+from .model import plan_place
 from .tasks import STATUS_ORDER, Rollup
 
 # Done green, moving blue, not started and not reported grey, lagging orange: the colours of the status badges.
@@ -20,9 +21,11 @@ TASK_COLOURS: dict[str, str] = {
 
 
 def by_chapter(items: list[Rollup]) -> alt.TopLevelMixin | None:
-    """One bar per chapter, its tasks split by status, chapters in the plan's order; None with no task in view."""
+    """One bar per chapter (第五章: short, so a phone keeps room for the bars; the title is in the tooltip), its
+    tasks split by status, chapters in the plan's order; None with no task in view."""
     records = [
-        {"chapter": r.label, "order": r.chapter, "status": status, "rank": STATUS_ORDER.index(status), "count": n}
+        {"chapter": plan_place(r.chapter), "title": r.label, "order": r.chapter, "status": status,
+         "rank": STATUS_ORDER.index(status), "count": n}
         for r in items if r.section is None
         for status, n in r.by_status.items() if n
     ]
@@ -40,7 +43,7 @@ def by_chapter(items: list[Rollup]) -> alt.TopLevelMixin | None:
         ),
         order=alt.Order("rank:Q"),
         tooltip=[
-            alt.Tooltip("chapter:N", title=texts.TIP_CHAPTER), alt.Tooltip("status:N", title=texts.TIP_TASK_STATUS),
+            alt.Tooltip("title:N", title=texts.TIP_CHAPTER), alt.Tooltip("status:N", title=texts.TIP_TASK_STATUS),
             alt.Tooltip("count:Q", title=texts.TIP_TASKS),
         ],
     ).properties(height=_height(len(chapters), 36))

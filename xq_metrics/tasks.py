@@ -46,6 +46,7 @@ class TaskRow:
     overdue: bool
     towns: tuple[str, ...]  # towns the task names in its text, or whose government does it
     history: tuple[TaskProgress, ...]  # rows up to the year, oldest first
+    town_units: tuple[str, ...] = ()  # every town government of the 部门 list: shown together as 各镇街
 
     @property
     def code(self) -> str:
@@ -65,11 +66,11 @@ class TaskRow:
 
     @property
     def lead_label(self) -> str:
-        return "、".join(self.lead) or texts.PENDING_UNIT
+        return _units_label(self.lead, self.town_units) or texts.PENDING_UNIT
 
     @property
     def support_label(self) -> str:
-        return "、".join(self.support)
+        return _units_label(self.support, self.town_units)
 
     @property
     def deadline_label(self) -> str:
@@ -83,6 +84,16 @@ class TaskRow:
     @property
     def sample(self) -> bool:
         return any(p.sample for p in self.history)
+
+
+def _units_label(units: tuple[str, ...], town_units: tuple[str, ...]) -> str:
+    """The units in one line; all the town governments together read 各镇街, where the first of them stands."""
+    if len(town_units) > 1 and set(town_units) <= set(units):
+        first = min(units.index(u) for u in town_units)
+        shown = [u for u in units if u not in town_units]
+        shown.insert(first, texts.ALL_TOWNS_LABEL.format(count=len(town_units)))
+        return "、".join(shown)
+    return "、".join(units)
 
 
 def report_year(dataset: Dataset, year: int | None = None) -> int | None:
@@ -109,6 +120,7 @@ def task_rows(dataset: Dataset, year: int | None = None, today: date | None = No
         if year is None or p.year <= year:
             by_task.setdefault(p.task, []).append(p)
     town_units = {d.name: d.town for d in dataset.departments if d.town}
+    all_towns = tuple(town_units)
     rows = []
     for task in dataset.tasks:
         history = tuple(sorted(by_task.get(task.code, ()), key=lambda p: p.year))
@@ -130,6 +142,7 @@ def task_rows(dataset: Dataset, year: int | None = None, today: date | None = No
             overdue=is_overdue(deadline, "" if status == texts.TASK_NOT_REPORTED else status, due_day),
             towns=_towns_named(dataset, task, (*lead, *support), town_units),
             history=history,
+            town_units=all_towns,
         ))
     return rows
 
@@ -169,7 +182,7 @@ def matches(row: TaskRow, query: str) -> bool:
     if not needle:
         return True
     haystack = " ".join((
-        row.code, row.task.name, row.task.content, row.place, row.lead_label, row.support_label, row.deadline.text,
+        row.code, row.task.name, row.task.content, row.place, "、".join(row.units), row.deadline.text,
         row.status, row.note, row.evidence,
     ))
     return needle in fold(haystack).lower()
@@ -226,6 +239,11 @@ class Rollup:
     def behind_share(self) -> float | None:
         return self.behind / self.tasks if self.tasks else None
 
+    @property
+    def short_label(self) -> str:
+        """第一节 建设舒适便利的宜居之城 under its chapter; the chapter's own label as it is."""
+        return self.label.removeprefix(plan_place(self.chapter)) if self.section is not None else self.label
+
 
 def rollups(
     dataset: Dataset, rows: list[TaskRow], filters: Filters, project_list: list[ProjectRow] | None = None,
@@ -280,28 +298,29 @@ def _rollup(
 
 
 def rollup_table(items: list[Rollup]) -> pd.DataFrame:
-    """The roll-ups as the page shows them: one row per chapter and section, sections indented."""
+    """The roll-ups as the page shows them: one row per chapter and section (sections indented), the statuses in one
+    readable column so the indicators and projects stay on screen; 滞后或逾期占比 sorts the chapters that lag."""
     records = []
     for r in items:
         records.append({
-            texts.ROLLUP_COL_PLACE: r.label if r.section is None else f"　{r.label}",
+            texts.ROLLUP_COL_PLACE: r.label if r.section is None else f"　{r.short_label}",
             texts.ROLLUP_COL_TASKS: r.tasks,
-            **{s: r.by_status[s] for s in STATUS_ORDER},
+            texts.ROLLUP_COL_STATUSES: status_parts(r),
             texts.ROLLUP_COL_OVERDUE: r.overdue,
-            texts.ROLLUP_COL_BEHIND: r.behind_share,
-            texts.ROLLUP_COL_INDICATORS: _counts(r.indicator_status) if r.indicators else "",
+            texts.ROLLUP_COL_BEHIND: None if r.behind_share is None else round(r.behind_share * 100),
+            texts.ROLLUP_COL_INDICATORS: _counts(r.indicator_status),
             texts.ROLLUP_COL_PROJECTS: texts.ROLLUP_PROJECTS.format(
                 count=r.projects, disclosed=r.disclosed, amount=f"{r.investment_yi:g}",
             ) if r.projects else "",
         })
     return pd.DataFrame(records, columns=[
-        texts.ROLLUP_COL_PLACE, texts.ROLLUP_COL_TASKS, *STATUS_ORDER, texts.ROLLUP_COL_OVERDUE, texts.ROLLUP_COL_BEHIND,
-        texts.ROLLUP_COL_INDICATORS, texts.ROLLUP_COL_PROJECTS,
+        texts.ROLLUP_COL_PLACE, texts.ROLLUP_COL_TASKS, texts.ROLLUP_COL_STATUSES, texts.ROLLUP_COL_OVERDUE,
+        texts.ROLLUP_COL_BEHIND, texts.ROLLUP_COL_INDICATORS, texts.ROLLUP_COL_PROJECTS,
     ])
 
 
 def _counts(counts: dict[str, int]) -> str:
-    return " · ".join(f"{status}{n}" for status, n in counts.items())
+    return " · ".join(f"{status}{n}" for status, n in counts.items() if n)
 
 
 def status_parts(rollup: Rollup) -> str:
@@ -346,25 +365,25 @@ def tree(rows: list[TaskRow], items: list[Rollup]) -> list[ChapterNode]:
 
 
 def table(rows: list[TaskRow]) -> pd.DataFrame:
-    """The task list as the page shows it: one row per task, Chinese headers, sortable columns."""
+    """The task list as the page shows it: one row per task, status and deadline before the long text columns."""
     records = [{
         texts.TASK_COL_CODE: r.code,
-        texts.TASK_COL_PLACE: plan_place(r.chapter, r.section),
         texts.TASK_COL_NAME: r.task.name,
-        texts.TASK_COL_LEAD: r.lead_label,
-        texts.TASK_COL_SUPPORT: r.support_label,
-        texts.TASK_COL_DEADLINE: r.deadline_label,
-        texts.TASK_COL_DUE: r.deadline.due,
         texts.TASK_COL_STATUS: r.status,
         texts.TASK_COL_OVERDUE: texts.YES if r.overdue else "",
-        texts.TASK_COL_YEAR: str(r.status_year) if r.status_year else "",
+        texts.TASK_COL_DEADLINE: r.deadline_label,
+        texts.TASK_COL_LEAD: r.lead_label,
+        texts.TASK_COL_SUPPORT: r.support_label,
         texts.TASK_COL_NOTE: r.note,
+        texts.TASK_COL_YEAR: str(r.status_year) if r.status_year else "",
+        texts.TASK_COL_DUE: r.deadline.due,
+        texts.TASK_COL_PLACE: plan_place(r.chapter, r.section),
         texts.TASK_COL_EVIDENCE: r.evidence,
     } for r in rows]
     return pd.DataFrame(records, columns=[
-        texts.TASK_COL_CODE, texts.TASK_COL_PLACE, texts.TASK_COL_NAME, texts.TASK_COL_LEAD, texts.TASK_COL_SUPPORT,
-        texts.TASK_COL_DEADLINE, texts.TASK_COL_DUE, texts.TASK_COL_STATUS, texts.TASK_COL_OVERDUE, texts.TASK_COL_YEAR,
-        texts.TASK_COL_NOTE, texts.TASK_COL_EVIDENCE,
+        texts.TASK_COL_CODE, texts.TASK_COL_NAME, texts.TASK_COL_STATUS, texts.TASK_COL_OVERDUE, texts.TASK_COL_DEADLINE,
+        texts.TASK_COL_LEAD, texts.TASK_COL_SUPPORT, texts.TASK_COL_NOTE, texts.TASK_COL_YEAR, texts.TASK_COL_DUE,
+        texts.TASK_COL_PLACE, texts.TASK_COL_EVIDENCE,
     ])
 
 
