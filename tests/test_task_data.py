@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.workbooks import workbook
 from xq_metrics import deadlines, schema, texts
@@ -319,3 +322,50 @@ def test_the_templates_and_the_format_hold_the_new_sheets() -> None:
     # the 部门 list is merged before the catalogues and data that name it
     order = [s.key for s in schema.MERGE_ORDER]
     assert order.index("departments") < min(order.index("indicators"), order.index("projects"), order.index("task_progress"))
+
+
+# --- property: a 任务进展 upload changes nothing it does not hold -----------------------------------------------------
+
+BLANKS = [None, "", "—", "无", "未填报", "N/A", " "]
+STORED = list(DEFAULT.task_progress)
+COLUMNS = [("lead", "牵头单位"), ("support", "配合单位"), ("deadline", "完成时限"), ("status", "进展状态"), ("note", "进展说明")]
+GIVEN = {
+    "lead": st.sampled_from(["区发改委", "区住房建设委", "区教育局、区财政局"]),
+    "support": st.sampled_from(["各镇街", "区水务局", "区城管委，区民政局"]),
+    "deadline": st.sampled_from(["2025年底", "持续推进", "2026-06-30"]),
+    "status": st.sampled_from(["推进中", "已完成", "进行中", "滞后"]),
+    "note": st.text(alphabet="推进完成工作要点年度", min_size=1, max_size=12),
+}
+
+
+@st.composite
+def task_uploads(draw: st.DrawFn) -> list[list[object]]:
+    chosen = draw(st.lists(st.sampled_from(STORED), max_size=8, unique_by=lambda p: (p.task, p.year)))
+    rows = []
+    for p in chosen:
+        cells = [draw(st.one_of(st.sampled_from(BLANKS), GIVEN[key])) for key, _ in COLUMNS]
+        rows.append([p.task, p.year, *cells])
+    return rows
+
+
+def _fields(dataset) -> dict[tuple, object]:
+    return {((p.task, p.year), f.name): getattr(p, f.name) for p in dataset.task_progress for f in dataclasses.fields(p)}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(task_uploads())
+def test_a_task_upload_changes_nothing_outside_what_it_holds(rows: list[list[object]]) -> None:
+    sheets = {"任务进展": [["任务", "年度", *(h for _, h in COLUMNS)], *rows], "部门": [["名称", "别名"]]}
+    result = load(workbook(sheets), base=DEFAULT)
+    assert result.ok, [(f.code, f.message) for f in result.findings if f.severity == "error"]
+    before, after = _fields(DEFAULT), _fields(result.dataset)
+    assert after.keys() == before.keys()  # nothing removed, nothing added
+    given_cells = set()
+    for row in rows:
+        key = (row[0], row[1])
+        for (name, _), value in zip(COLUMNS, row[2:]):
+            if value not in BLANKS:
+                given_cells |= {(key, name), (key, "sample"), (key, "source")}
+    changed = {k for k in before if before[k] != after[k]}
+    assert changed <= given_cells, sorted(changed - given_cells, key=str)
+    assert after.keys() and result.dataset.departments == DEFAULT.departments  # an empty 部门 sheet removes nothing
