@@ -143,7 +143,9 @@ def parse_chapter(raw: str) -> int | None:
 
 
 def available_years(dataset: Dataset) -> list[int]:
-    return sorted({o.year for o in dataset.observations if o.value is not None})
+    reported = {o.year for o in dataset.observations if o.value is not None}
+    reported |= {p.year for p in dataset.task_progress if p.status or p.note}  # a year of task reports only
+    return sorted(reported)
 
 
 def chapter_label(dataset: Dataset, chapter: int) -> str:
