@@ -61,7 +61,7 @@ tree_tab, table_tab = st.tabs([texts.TREE_TAB, texts.TABLE_TAB])
 with tree_tab:
     nodes = tasks.tree(shown, items)
     for chapter in nodes:
-        label = f"{chapter.rollup.label} · {tasks.status_parts(chapter.rollup)}"
+        label = f"{ui.md(chapter.rollup.label)} · {tasks.status_parts(chapter.rollup)}"  # a label is Markdown too
         if chapter.rollup.overdue:
             label += f" · {texts.OVERDUE_BADGE}{chapter.rollup.overdue}"
         with st.expander(label, expanded=len(nodes) == 1 or bool(view.chapters)):

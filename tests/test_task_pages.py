@@ -171,3 +171,38 @@ def test_with_the_plan_alone_every_lead_is_pending_never_guessed(plan_only_store
     at.switch_page(DEPT_PAGE).run()
     assert not at.exception
     assert any("没有部门名录" in i.value and "待明确" in i.value for i in at.info)
+
+
+HOSTILE = "**粗体**[点我](javascript:alert(1))<b>局</b>"
+
+
+@pytest.fixture()
+def hostile_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Names from a workbook with Markdown and HTML in them: a 部门 that leads a task, and a chapter title."""
+    import dataclasses
+
+    from xq_metrics.model import Department
+
+    sections = tuple(dataclasses.replace(s, chapter_title=HOSTILE) if s.chapter == 5 else s for s in DATA.sections)
+    progress = tuple(
+        dataclasses.replace(p, lead=(HOSTILE,), note=HOSTILE) if p.task == "5.1.1" else p for p in DATA.task_progress
+    )
+    data = dataclasses.replace(
+        DATA, departments=(*DATA.departments, Department(HOSTILE)), task_progress=progress, sections=sections,
+    )
+    path = tmp_path / "hostile.sqlite3"
+    open_store(str(path)).seed(data, PLAN_WORKBOOK.name, PLAN_WORKBOOK.read_bytes())
+    monkeypatch.setenv("XQ_STORE", str(path))
+    return path
+
+
+def test_names_from_a_workbook_are_shown_as_text(hostile_store: Path) -> None:
+    escaped = "\\*\\*粗体\\*\\*\\[点我\\]\\(javascript\\:alert\\(1\\)\\)\\<b\\>局\\</b\\>"
+    at = open_page(DEPT_PAGE, dept=[HOSTILE], chapter=["5"])
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert escaped in markdown and "[点我](javascript" not in markdown
+    at.switch_page(TASKS_PAGE).run()
+    assert not at.exception
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert escaped in markdown and "[点我](javascript" not in markdown
+    assert all("[点我](javascript" not in e.label for e in at.expander)
