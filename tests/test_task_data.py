@@ -369,3 +369,19 @@ def test_a_task_upload_changes_nothing_outside_what_it_holds(rows: list[list[obj
     changed = {k for k in before if before[k] != after[k]}
     assert changed <= given_cells, sorted(changed - given_cells, key=str)
     assert after.keys() and result.dataset.departments == DEFAULT.departments  # an empty 部门 sheet removes nothing
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "span"),
+    [
+        ("《天津市西青区新型城镇化发展规划（2023—2025年）》目标任务分工表", None, (2023, 2025)),  # a period, not a year
+        ("《规划（2023—2025年）》2024年度重点任务分工表", 2024, (2023, 2025)),
+        ("西青区2024年度重点任务分工表", 2024, None),
+        ("2023-2025年 2024年", 2024, (2023, 2025)),
+        ("2023年和2024年", None, None),  # two years: none is guessed
+    ],
+)
+def test_a_title_dates_its_table_and_a_period_is_not_a_year(title: str, year: int | None, span) -> None:
+    from xq_metrics import headers
+
+    assert headers.year_in(title) == year and headers.span_in(title) == span

@@ -308,7 +308,8 @@ class _Reading:
             where = texts.YEAR_FROM_TITLE
         if year is None and sheet is schema.TASK_PROGRESS:
             # The plan's own 目标任务分工表 names its period, not a year: its 分工 stands from the period's first year.
-            texts_above = " ".join([title, *(cells.text(c) for line in above for c in line)])
+            kept = [line for line in above if not headers.is_note(next((c for c in line if not cells.is_blank(c)), None))]
+            texts_above = " ".join([title, *(cells.text(c) for line in kept for c in line)])
             span = headers.span_in(texts_above)
             if span is not None:
                 self.findings.append(finding(
