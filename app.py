@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from xq_metrics import charts, overview, texts
+from xq_metrics import charts, overview, tasks, texts
 from xq_metrics.numbers import format_value
 from xq_metrics.status import STATUS_ORDER
 
@@ -40,6 +40,16 @@ if view.towns and all(c.district_fallback for c in all_cards):
     st.info(texts.NO_TOWN_VALUES_DISTRICT.format(towns=ui.md("、".join(view.towns))))
 if not shown:
     st.info(texts.NOTHING_MATCHES)
+# The plan's work in one line per chapter, folded away so the gauges stay the page (issue 14).
+task_lines = tasks.chapter_lines(dataset, view)
+if task_lines:
+    with st.expander(texts.OVERVIEW_TASKS_TITLE.format(count=sum(r.tasks for _, r in task_lines))):
+        st.markdown("  \n".join(
+            texts.OVERVIEW_TASKS_LINE.format(chapter=ui.md(label), parts=tasks.status_parts(r))
+            + (texts.OVERVIEW_TASKS_OVERDUE.format(count=r.overdue) if r.overdue else "")
+            for label, r in task_lines
+        ))
+        st.page_link("pages/7_任务分工.py", label=texts.OVERVIEW_TASKS_LINK, icon=":material/account_tree:")
 
 value_label = texts.YEAR_VALUE_LABEL.format(year=view.year) if view.year else texts.LATEST_LABEL
 for category in categories:

@@ -5,6 +5,7 @@ Only drawing lives here; every number comes from xq_metrics.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import Any, Callable, Sequence, TypeVar
 
@@ -16,6 +17,7 @@ from xq_metrics import filters as view
 from xq_metrics.model import Dataset
 from xq_metrics.status import Judgement
 from xq_metrics.store import Editor, Store, VersionInfo, default_location, open_store
+from xq_metrics.tasks import TaskRow, task_line
 
 def setup(title: str) -> tuple[Dataset, view.Filters]:
     """Call first on every page: page config, navigation, the global filters, the data set in use and its banner."""
@@ -65,6 +67,7 @@ EDITOR_KEY = "editor"  # the logged-in Editor of this browser session, minted by
 _STATE = "view_filters"
 _NOTICE = "view_ignored"
 _W_TOWNS, _W_CHAPTERS, _W_SECTIONS, _W_YEAR = "w_towns", "w_chapters", "w_sections", "w_year"
+_W_DEPARTMENTS = "w_departments"
 _LATEST = 0  # the year box's "最新年份": a selectbox shows None as an empty choice
 
 
@@ -82,6 +85,7 @@ def global_filters(dataset: Dataset) -> view.Filters:
     st.session_state[_W_CHAPTERS] = list(current.chapters)
     st.session_state[_W_SECTIONS] = list(current.sections)
     st.session_state[_W_YEAR] = current.year or _LATEST
+    st.session_state[_W_DEPARTMENTS] = list(current.departments)
 
     chapters = dataset.chapters()
     years = view.available_years(dataset)
@@ -104,8 +108,13 @@ def global_filters(dataset: Dataset) -> view.Filters:
             texts.FILTER_YEAR, [_LATEST, *reversed(years)], key=_W_YEAR,
             format_func=lambda y: texts.LATEST_YEAR if y == _LATEST else f"{y}{texts.YEAR_SUFFIX}", on_change=_remember_filters,
         )
+        if dataset.departments or current.departments:
+            st.multiselect(
+                texts.FILTER_DEPARTMENT, [d.name for d in dataset.departments], key=_W_DEPARTMENTS, placeholder=texts.ALL,
+                on_change=_remember_filters,
+            )
         st.divider()
-    for key in (view.PARAM_TOWN, view.PARAM_CHAPTER, view.PARAM_SECTION, view.PARAM_YEAR):
+    for key in (view.PARAM_TOWN, view.PARAM_CHAPTER, view.PARAM_SECTION, view.PARAM_YEAR, view.PARAM_DEPARTMENT):
         values = current.to_params().get(key)
         if values:
             st.query_params[key] = values
@@ -167,8 +176,15 @@ def _remember_filters() -> None:
     sections = tuple(k for k in st.session_state.get(_W_SECTIONS, []) if k[0] in chapters)
     st.session_state[_STATE] = view.Filters(
         towns=tuple(st.session_state[_W_TOWNS]), chapters=chapters, sections=sections,
-        year=st.session_state[_W_YEAR] or None,
+        year=st.session_state[_W_YEAR] or None, departments=tuple(st.session_state.get(_W_DEPARTMENTS, ())),
     )
+
+
+def choose_department(key: str) -> None:
+    """on_change of a page's 部门 chooser: the choice becomes the global 部门 filter, so the link carries it."""
+    chosen = st.session_state.get(key)
+    current = st.session_state.get(_STATE, view.Filters())
+    st.session_state[_STATE] = dataclasses.replace(current, departments=(chosen,) if chosen else ())
 
 
 PAGES = (
@@ -176,6 +192,8 @@ PAGES = (
     ("pages/1_指标详情.py", texts.PAGE_INDICATOR, ":material/query_stats:"),
     ("pages/4_街镇.py", texts.PAGE_TOWNS, ":material/grid_view:"),
     ("pages/5_重大项目.py", texts.PAGE_PROJECTS, ":material/construction:"),
+    ("pages/7_任务分工.py", texts.PAGE_TASKS, ":material/account_tree:"),
+    ("pages/8_部门.py", texts.PAGE_DEPARTMENTS, ":material/apartment:"),
     ("pages/6_数据管理.py", texts.PAGE_DATA, ":material/upload_file:"),
     ("pages/2_口径说明.py", texts.PAGE_METHOD, ":material/rule:"),
     ("pages/3_数据格式.py", texts.PAGE_FORMAT, ":material/table_view:"),
@@ -262,6 +280,29 @@ def chart_or_notice(chart: object | None, notice: str) -> None:
         st.info(notice)
     else:
         st.altair_chart(chart, width="stretch")
+
+
+METRIC_WIDTH = "content"  # metrics in a horizontal container wrap on a phone instead of stacking one per row
+TASK_BADGE = {
+    texts.TASK_DONE: "green",
+    texts.TASK_IN_PROGRESS: "blue",
+    texts.TASK_NOT_STARTED: "gray",
+    texts.TASK_LAGGING: "orange",
+    texts.TASK_NOT_REPORTED: "gray",
+}
+
+
+def task_badge(status: str, overdue: bool = False) -> str:
+    """A task's 进展状态 as a badge, and a red 逾期 badge beside it when its deadline has passed."""
+    badge = f":{TASK_BADGE.get(status, 'gray')}-badge[{md(status)}]"
+    return badge + (f" :red-badge[{texts.OVERDUE_BADGE}]" if overdue else "")
+
+
+def task_markdown(row: TaskRow) -> str:
+    """One task as a short block: code, name and badges, then its 分工, deadline and latest progress."""
+    lines = [f"**{row.code} {md(row.task.name)}** {task_badge(row.status, row.overdue)}"]
+    lines += [f":gray[{label}]：{md(value)}" for label, value in task_line(row)]
+    return "  \n".join(lines)
 
 
 def status_badge(j: Judgement) -> str:

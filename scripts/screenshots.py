@@ -1,7 +1,8 @@
-"""Screenshots of dashboard pages as an official sees them: `python scripts/screenshots.py [--width 390] PATH ...`.
+"""Screenshots of dashboard pages as an official sees them: `python scripts/screenshots.py PATH [PATH ...]`.
 
 Each PATH is a page with its query, e.g. "/" or "/街镇?town=杨柳青镇". Starts `streamlit run` on a free loopback
-port, drives Debian's chromium, and writes artifacts/shot-N-WIDTH.png, grown to the page's full height.
+port, drives Debian's chromium, and writes artifacts/shot-N.png, grown to the page's full height.
+`--width 390` shoots at a phone's width (default 1400).
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ def main(paths: list[str], width: int = 1400) -> None:
                 "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], body')]"
                 ".map(e => e.scrollHeight))"
             )
-            page.set_viewport_size({"width": width, "height": min(max(height, 1000), 9000)})
+            page.set_viewport_size({"width": width, "height": min(max(height, 1000), 6000)})
             page.wait_for_timeout(1500)
-            out = ARTIFACTS / f"shot-{index}-{width}.png"
+            out = ARTIFACTS / f"shot-{index}.png"
             page.screenshot(path=str(out))
             print(out, path)
             page.close()
@@ -42,7 +43,9 @@ def main(paths: list[str], width: int = 1400) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    width = 1400
-    if args[:1] == ["--width"]:
-        width, args = int(args[1]), args[2:]
-    main(args or ["/"], width)
+    chosen = 1400
+    if "--width" in args:
+        at = args.index("--width")
+        chosen = int(args[at + 1])
+        del args[at:at + 2]
+    main(args or ["/"], chosen)

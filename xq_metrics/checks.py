@@ -1,7 +1,7 @@
 """Checks across rows: what a single cell cannot tell, once the upload's edits are applied to the data in use.
 
 - a catalogue change that would leave stored rows naming nothing (ORPHANED_ROWS);
-- a name or alias claimed by two towns or indicators; a chapter or section the plan does not have;
+- a name or alias claimed by two towns, indicators or 部门; a chapter or section the plan does not have;
 - completed investment above a project's total;
 - figures an order of magnitude away from what the indicator holds (22500 typed in a 万人 column), a share above
   100, a town above the district: the usual unit mistakes, named as such;
@@ -67,7 +67,8 @@ def _orphans(dataset: Dataset, changes: Changeset, titles: dict[str, str]) -> li
                 for record in getattr(dataset, table.attribute):
                     value = getattr(record, column.attribute)
                     for name in value if isinstance(value, tuple) else (value,):
-                        used[name] += 1
+                        if name not in (None, ""):  # a district office names no town
+                            used[name] += 1
         for name in sorted(set(used) - known):
             found.append(finding(
                 "ORPHANED_ROWS", sheet=titles.get(sheet.key, sheet.name), seen=name, detail=used[name],
@@ -76,7 +77,7 @@ def _orphans(dataset: Dataset, changes: Changeset, titles: dict[str, str]) -> li
 
 
 def _name_of(target: str, record: object) -> str:
-    return getattr(record, "code") if target == "projects" else getattr(record, "name")
+    return getattr(record, "code") if target in ("projects", "tasks") else getattr(record, "name")
 
 
 def _name_clashes(dataset: Dataset, changes: Changeset) -> list[Finding]:
@@ -85,6 +86,7 @@ def _name_clashes(dataset: Dataset, changes: Changeset) -> list[Finding]:
     for sheet, names in (
         (schema.TOWNS, lambda t: [t.name, *t.aliases]),
         (schema.INDICATORS, lambda i: [i.name]),
+        (schema.DEPARTMENTS, lambda d: [d.name, *d.aliases]),
     ):
         edits = {e.key: e for e in changes.of(sheet.key) if not e.delete}
         if not edits:
@@ -110,7 +112,7 @@ def _places(dataset: Dataset, changes: Changeset) -> list[Finding]:
     found: list[Finding] = []
     sections = {(s.chapter, s.section) for s in dataset.sections}
     chapters = {s.chapter for s in dataset.sections}
-    for sheet in (schema.INDICATORS, schema.PROJECTS):
+    for sheet in (schema.INDICATORS, schema.PROJECTS, schema.TASKS):
         for edit in changes.of(sheet.key):
             chapter, section = edit.fields.get("chapter"), edit.fields.get("section")
             if not isinstance(chapter, int):

@@ -1,5 +1,8 @@
 """Command line: `python -m xq_metrics check FILE [--json] [--standalone]` and `editors add|list|remove`.
 
+`check --json` prints the findings and what the file holds merged with the plan: indicators, towns, projects, the
+重点任务 with their 分工 and progress (`tasks`) and the 部门 list with what each answers for (`departments`).
+
 Exit 0 when the file is usable, 1 when it has errors, 2 on wrong usage. Never a traceback for a bad file.
 """
 
@@ -213,7 +216,53 @@ def report(result: LoadResult) -> dict[str, object]:
          "town": "、".join(p.towns) or None, "investment_yi": p.investment_yi}
         for p in data.projects
     ] if data else []
+    out["tasks"] = _tasks(data) if data else []
+    out["departments"] = _departments(data) if data else []
     return out
+
+
+def _tasks(data: Dataset) -> list[dict[str, object]]:
+    """Each 重点任务 with its 分工, deadline as written and as read, latest status and its progress per year."""
+    from .tasks import task_rows
+
+    return [
+        {
+            "code": r.code, "chapter": r.chapter, "section": r.section, "name": r.task.name,
+            "departments": {"lead": list(r.lead), "support": list(r.support)},
+            "deadline": {
+                "text": r.deadline.text, "kind": r.deadline.kind,
+                "due": r.deadline.due.isoformat() if r.deadline.due else None,
+            },
+            "status": r.status, "overdue": r.overdue,
+            "progress": [
+                {"year": p.year, "status": p.status or None, "note": p.note or None, "evidence": p.evidence or None,
+                 "lead": list(p.lead), "support": list(p.support), "deadline": p.deadline or None, "sample": p.sample}
+                for p in r.history
+            ],
+        }
+        for r in task_rows(data)
+    ]
+
+
+def _departments(data: Dataset) -> list[dict[str, object]]:
+    """Each 部门 with its aliases and what it answers for: tasks led and supported, indicators, projects."""
+    from .tasks import department_names, task_rows
+
+    rows = task_rows(data)
+    listed = {d.name: d for d in data.departments}
+    return [
+        {
+            "name": name,
+            "aliases": list(listed[name].aliases) if name in listed else [],
+            "town": (listed[name].town or None) if name in listed else None,
+            "listed": name in listed,
+            "leads": [r.code for r in rows if name in r.lead],
+            "supports": [r.code for r in rows if name in r.support],
+            "indicators": [i.code for i in data.indicators if name in i.departments],
+            "projects": [p.code for p in data.projects if name in p.departments],
+        }
+        for name in department_names(data)
+    ]
 
 
 def _finding(f: Finding) -> dict[str, object]:

@@ -1,4 +1,4 @@
-"""The global view filters (镇街, 章节, 年份): what they keep, and how they travel in a shareable link.
+"""The global view filters (镇街, 章节, 年份, 部门): what they keep, and how they travel in a shareable link.
 
 Pure functions: ui.py reads widgets and st.query_params and hands plain values here.
 """
@@ -12,12 +12,14 @@ from typing import Mapping
 from . import texts
 from .cells import fold
 from .model import Dataset, Indicator, Project, chinese_number, plan_place
+from .names import DepartmentNames
 
 # Names of the URL parameters; a link like ?town=杨柳青镇&chapter=5&year=2024 opens that view.
 PARAM_TOWN = "town"
 PARAM_CHAPTER = "chapter"
 PARAM_SECTION = "section"
 PARAM_YEAR = "year"
+PARAM_DEPARTMENT = "dept"  # 部门 (issue 14): ?dept=区发展改革委
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,11 @@ class Filters:
     chapters: tuple[int, ...] = ()  # empty: every chapter
     sections: tuple[tuple[int, int], ...] = ()  # empty: every section of the chosen chapters
     year: int | None = None  # None: the latest year with data
+    departments: tuple[str, ...] = ()  # 部门 names of the 部门 list; empty: every department
+
+    def answers(self, units: tuple[str, ...]) -> bool:
+        """Whether what these 部门 answer for is in view: always without a 部门 filter."""
+        return not self.departments or bool(set(units) & set(self.departments))
 
     def in_plan_place(self, chapter: int | None, section: int | None) -> bool:
         if self.sections:
@@ -35,12 +42,12 @@ class Filters:
         return True
 
     def keeps_indicator(self, indicator: Indicator) -> bool:
-        return self.in_plan_place(indicator.chapter, indicator.section)
+        return self.in_plan_place(indicator.chapter, indicator.section) and self.answers(indicator.departments)
 
     def keeps_project(self, project: Project) -> bool:
         if self.towns and not set(project.towns) & set(self.towns):
             return False
-        return self.in_plan_place(project.chapter, project.section)
+        return self.in_plan_place(project.chapter, project.section) and self.answers(project.departments)
 
     def to_params(self) -> dict[str, list[str]]:
         params: dict[str, list[str]] = {}
@@ -52,6 +59,8 @@ class Filters:
             params[PARAM_SECTION] = [f"{c}-{s}" for c, s in self.sections]
         if self.year is not None:
             params[PARAM_YEAR] = [str(self.year)]
+        if self.departments:
+            params[PARAM_DEPARTMENT] = list(self.departments)
         return params
 
 
@@ -97,7 +106,21 @@ def from_params(params: Mapping[str, list[str]], dataset: Dataset) -> ParsedPara
             ignored.append(f"{texts.FILTER_YEAR}“{raw}”")
     if sections and not chapters:
         chapters = sorted({c for c, _ in sections})
-    return ParsedParams(Filters(tuple(towns), tuple(chapters), tuple(sections), year), tuple(ignored))
+    departments = _departments(params.get(PARAM_DEPARTMENT, []), dataset, ignored)
+    return ParsedParams(Filters(tuple(towns), tuple(chapters), tuple(sections), year, departments), tuple(ignored))
+
+
+def _departments(raw_values: list[str], dataset: Dataset, ignored: list[str]) -> tuple[str, ...]:
+    """部门 from a link: names or aliases of the 部门 list; anything else is dropped and reported."""
+    names = DepartmentNames(dataset.departments, dataset.towns)
+    chosen: list[str] = []
+    for raw in raw_values:
+        found = names.resolve(raw)
+        if found is None:
+            ignored.append(f"{texts.FILTER_DEPARTMENT}“{raw}”")
+        elif found.name not in chosen:
+            chosen.append(found.name)
+    return tuple(chosen)
 
 
 def resolve_towns(dataset: Dataset) -> dict[str, str]:
@@ -120,7 +143,9 @@ def parse_chapter(raw: str) -> int | None:
 
 
 def available_years(dataset: Dataset) -> list[int]:
-    return sorted({o.year for o in dataset.observations if o.value is not None})
+    reported = {o.year for o in dataset.observations if o.value is not None}
+    reported |= {p.year for p in dataset.task_progress if p.status or p.note}  # a year of task reports only
+    return sorted(reported)
 
 
 def chapter_label(dataset: Dataset, chapter: int) -> str:
@@ -140,4 +165,6 @@ def describe(filters: Filters, dataset: Dataset) -> str:
     elif filters.chapters:
         parts.append("、".join(chapter_label(dataset, c) for c in filters.chapters))
     parts.append(f"{filters.year}{texts.YEAR_SUFFIX}" if filters.year else texts.LATEST_YEAR)
+    if filters.departments:
+        parts.append("、".join(filters.departments))
     return " · ".join(parts)

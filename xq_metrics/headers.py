@@ -17,6 +17,8 @@ _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})年?度?")
 _TRAILING_UNIT = re.compile(r"^(.*?)[(（【\[]([^()（）【】\[\]]*)[)）】\]]$")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年?度?$")
+# A period such as the plan's own "（2023—2025年）" in a title: not the year of the figures below it.
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到)+\s*((?:19|20)\d{2})\s*年")
 # What may follow a year in a column of figures: "2023年", "2023年实际值", "2023年完成情况".
 VALUE_WORDS = ("", "实际值", "完成值", "实际", "完成情况", "数值", "数据", "完成")
 YEAR_RANGE = (1990, 2100)
@@ -90,6 +92,13 @@ def year_in(text: str) -> int | None:
     """The one year a sheet name or title row names ("2024年", "2024年各镇街…"); None when none or several."""
     folded = cells.fold(text)
     bare = _BARE_YEAR.match(folded) or re.fullmatch(r"((?:19|20)\d{2})", folded)
-    found = {int(bare.group(1))} if bare else {int(y) for y in _ANY_YEAR.findall(folded)}
+    found = {int(bare.group(1))} if bare else {int(y) for y in _ANY_YEAR.findall(_YEAR_SPAN.sub("", folded))}
     found = {y for y in found if YEAR_RANGE[0] <= y <= YEAR_RANGE[1]}
+    return found.pop() if len(found) == 1 else None
+
+
+def span_in(text: str) -> tuple[int, int] | None:
+    """The one period a title names ("…规划（2023—2025年）目标任务分工表" -> (2023, 2025)); None when none or several."""
+    found = {(int(a), int(b)) for a, b in _YEAR_SPAN.findall(cells.fold(text))}
+    found = {(a, b) for a, b in found if YEAR_RANGE[0] <= a <= b <= YEAR_RANGE[1]}
     return found.pop() if len(found) == 1 else None

@@ -17,13 +17,13 @@ from typing import Iterable
 import difflib
 import re
 
-from . import cells, checks, schema, texts
+from . import cells, checks, deadlines, schema, texts
 from .money import canonical_unit, fmt_yi, to_yi
 from .changes import Changeset, Edit, apply, identity
 from .findings import Finding, finding, has_errors, nearest_hint, sort_key
 from .model import Dataset, SourceInfo
 from .model import Project
-from .names import IndicatorNames, ProjectNames, TownNames, is_total_word
+from .names import ALL_TOWNS, VAGUE_UNIT, DepartmentNames, IndicatorNames, ProjectNames, TaskNames, TownNames, is_total_word
 from .reader import DELETE, ParsedSheet, ParsedWorkbook, Row, Vocabulary, read_workbook
 from .safety import screen
 from .targets import parse as parse_target
@@ -172,6 +172,8 @@ class _Context:
         self.indicators = IndicatorNames(base.indicators if base else ())
         self.towns = TownNames(base.towns if base else ())
         self.projects = ProjectNames(base.projects if base else ())
+        self.tasks = TaskNames(base.tasks if base else ())
+        self.departments = DepartmentNames(base.departments if base else (), base.towns if base else ())
         self.next_code = max((i.code for i in base.indicators), default=0) + 1 if base else 1
 
     # ----------------------------------------------------------------- identity
@@ -255,9 +257,83 @@ class _Context:
                 understood = f"{found.name} {self.projects.name_of(found.name)}"
                 self.findings.append(finding("NAME_READ_AS", "warning", seen=value, understood=understood, **where))
             return found.name
+        if column.references == "tasks":
+            return self.task(sheet, parsed, row, value, where)
         if isinstance(value, str):
             return value.strip()
         return value
+
+    def task(self, sheet: schema.Sheet, parsed: ParsedSheet, row: Row, value: object, where: dict[str, object]) -> object:
+        """A 分工表's 重点任务 cell: a code, the plan's name, a shortened name, confirmed by 具体内容 when given."""
+        found, candidates = self.tasks.resolve(value, row.values.get("content"))
+        if found is not None:
+            if found.changed:
+                understood = f"{found.name} {self.tasks.name_of(found.name)}"
+                self.findings.append(finding("NAME_READ_AS", "warning", seen=value, understood=understood, **where))
+            return found.name
+        told = [c.key for c in sheet.columns if c.key not in ("task", "content", "year") and row.values.get(c.key) is not None]
+        sections = [(s.chapter_title, s.section_title) for s in (self.base.sections if self.base else ())]
+        if not told and self.tasks.is_heading(value, sections):
+            # 一、融入京津冀协同发展…: a chapter or section title between the tasks of a 分工表, not a task.
+            self.findings.append(finding("TASK_HEADING_ROW", "info", seen=value, **where))
+        elif candidates:
+            self.findings.append(finding(
+                "AMBIGUOUS_TASK", seen=value, detail="、".join(f"{c} {self.tasks.name_of(c)}" for c in candidates[:5]), **where,
+            ))
+        elif value is not None:
+            names = [t.name for t in self.tasks.tasks]
+            self.findings.append(finding("UNKNOWN_TASK", seen=value, nearest=nearest_hint(cells.fold(str(value)), names), **where))
+        return _UNRESOLVED
+
+    def units(self, value: object, where: dict[str, object]) -> tuple[str, ...]:
+        """牵头单位 / 配合单位 / 责任单位: several 部门 in one cell, each resolved through the 部门 list."""
+        # A line break between two names separates them as 、 does; folding would join them.
+        text = cells.fold(re.sub(r"[\r\n]+", "、", cells.text(value)))
+        names: list[str] = []
+        collective = ALL_TOWNS.search(text)
+        text = ALL_TOWNS.sub("、" + _ALL_TOWNS_MARK + "、", text)  # "各镇、街道" holds a separator: kept whole
+        for part in cells.split_names(text, schema.TOWN_ALIAS_SEPARATORS):
+            if part == _ALL_TOWNS_MARK and collective is not None:
+                towns = self.departments.town_units
+                if towns:
+                    names += towns
+                    self.findings.append(finding(
+                        "ALL_TOWNS_READ", "warning", seen=collective.group(0), detail=len(towns), **where,  # type: ignore[arg-type]
+                    ))
+                    continue
+                part = collective.group(0)  # no town government in the 部门 list: said so below
+            if VAGUE_UNIT.match(part):
+                self.findings.append(finding("VAGUE_UNIT", "warning", seen=part, **where))  # type: ignore[arg-type]
+                continue
+            found = self.departments.resolve(part)
+            if found is None:
+                self.findings.append(finding(
+                    "UNKNOWN_DEPARTMENT", seen=part,
+                    nearest=nearest_hint(part, [a for d in self.departments.departments for a in (d.name, *d.aliases)]),
+                    **where,  # type: ignore[arg-type]
+                ))
+                continue
+            if found.changed:
+                self.findings.append(finding("NAME_READ_AS", "warning", seen=part, understood=found.name, **where))  # type: ignore[arg-type]
+            names.append(found.name)
+        return tuple(dict.fromkeys(names))
+
+    def deadline(self, parsed: ParsedSheet, row: Row, fields: dict[str, object]) -> None:
+        """完成时限 kept as written; how it is read (a last day, a standing task, or not at all) is said."""
+        raw = row.values.get("deadline")
+        if "deadline" not in fields or raw is None:
+            return
+        read = deadlines.read(raw)
+        where = {
+            "sheet": parsed.title, "row": row.number, "column": row.columns.get("deadline"),
+            "header": schema.TASK_PROGRESS.column("deadline").header, "seen": read.text,
+        }
+        if read.kind == "date" and read.due is not None and fold_date(read.text) == read.due.isoformat():
+            fields["deadline"] = read.due.isoformat()  # a date cell (2025-06-30 00:00:00) is kept as the date
+        elif read.kind == "unread":
+            self.findings.append(finding("DEADLINE_UNREAD", "warning", **where))  # type: ignore[arg-type]
+        else:
+            self.findings.append(finding("DEADLINE_READ", "warning", understood=read.reading, **where))  # type: ignore[arg-type]
 
     def indicator_code(self, parsed: ParsedSheet, row: Row) -> int | None:
         """An indicator row without 编号: the stored indicator of that name, or the next free number for a new one."""
@@ -278,7 +354,7 @@ class _Context:
         fields: dict[str, object] = {}
         blanks: set[str] = set()
         for column in sheet.columns:
-            if column.key in sheet.identity or column.key == "action":
+            if column.key in sheet.identity or column.key == "action" or not column.stored:
                 continue
             value = row.values.get(column.key)
             if value is None:
@@ -288,21 +364,33 @@ class _Context:
                 continue
             where = {"sheet": parsed.title, "row": row.number, "column": row.columns.get(column.key), "header": column.header}
             if column.choices:
-                value = next((c for c in column.choices if cells.fold(c) == cells.fold(cells.text(value))), None)
+                typed = cells.fold(cells.text(value))
+                value = next((c for c in column.choices if cells.fold(c) == typed), None)
+                reading = next((c for seen, c in column.readings if cells.fold(seen) == typed), None)
+                if value is None and reading is not None:
+                    value = reading  # 进行中 is 推进中: read, and said so
+                    self.findings.append(finding("NORMALISED", "warning", seen=row.values[column.key], understood=value, **where))  # type: ignore[arg-type]
                 if value is None:
                     self.findings.append(finding(
                         "BAD_CHOICE", seen=row.values[column.key], expected="、".join(column.choices), **where,
                     ))
                     continue
-            if column.multiple:
+            if column.multiple and column.references == "departments":
+                fields[column.attribute] = self.units(value, where)
+            elif column.multiple:
                 names = cells.split_names(value, schema.TOWN_ALIAS_SEPARATORS)
                 if column.references == "towns":
                     names = tuple(self._town_in_list(n, where) for n in names)
                 fields[column.attribute] = names
+            elif column.references == "towns":
+                town = self._town_in_list(cells.text(value), where)  # a 部门's 镇街
+                fields[column.attribute] = "" if town == texts.DISTRICT else town
             elif column.kind == "text":
                 fields[column.attribute] = self.spelling(sheet, column, cells.text(value))
             else:
                 fields[column.attribute] = value
+        if sheet is schema.TASK_PROGRESS:
+            self.deadline(parsed, row, fields)
         if sheet is schema.PROGRESS:
             _progress_amounts(row, fields, parsed.title, self.findings)
         elif sheet in (schema.VALUES, schema.CITY_TARGETS) and "value" in fields:
@@ -374,12 +462,20 @@ class _Context:
             ))
 
 
+_ALL_TOWNS_MARK = "\x00各镇街\x00"
+
+
 class _Marker:
     def __repr__(self) -> str:
         return "UNRESOLVED"
 
 
 _UNRESOLVED = _Marker()
+
+
+def fold_date(text: str) -> str:
+    """"2025-06-30 00:00:00" (a date cell read as text) and "2025-06-30" alike: the date part, folded."""
+    return cells.fold(text).removesuffix("00:00:00")
 
 
 def _show_key(sheet: schema.Sheet, key: tuple) -> str:

@@ -38,6 +38,7 @@ class Indicator:
     base_value: float | None = None
     base_note: str = ""
     source: str = ""
+    departments: tuple[str, ...] = ()  # 责任单位: the 部门 that answer for it, as named in the 部门 list
 
     @property
     def binding(self) -> bool:
@@ -92,6 +93,7 @@ class Project:
     scale_note: str = ""
     summary: str = ""
     source: str = ""
+    departments: tuple[str, ...] = ()  # 责任单位, as named in the 部门 list
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,44 @@ class Assessment:
 
 
 @dataclass(frozen=True)
+class Department:
+    """One unit that can lead or support the plan's work (sheet 部门): a district office or a town government."""
+
+    name: str
+    aliases: tuple[str, ...] = ()  # other ways offices write it: 发改委 for 区发展改革委
+    town: str = ""  # the town whose government this is; "" for a district office
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One 重点任务 of the plan (sheet 重点任务): a paragraph of 第三章 to 第七章 and its lead phrase."""
+
+    code: str  # 章.节.序, e.g. "5.1.1"
+    chapter: int
+    section: int
+    name: str  # the paragraph's lead phrase: 有序推动城市更新
+    content: str = ""  # the rest of the paragraph
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    """Who does one task and how far it got, for one year (sheet 任务进展): the 分工表 and the yearly report."""
+
+    task: str  # the task's code
+    year: int
+    lead: tuple[str, ...] = ()  # 牵头单位, names of the 部门 list
+    support: tuple[str, ...] = ()  # 配合单位
+    deadline: str = ""  # 完成时限 as written (2025年底, 2024年12月, 持续推进); deadlines.py reads it
+    status: str = ""  # 未启动 / 推进中 / 已完成 / 滞后; "" = not reported
+    note: str = ""  # 进展说明
+    evidence: str = ""  # 佐证材料, as text
+    source: str = ""
+    sample: bool = False
+
+
+@dataclass(frozen=True)
 class SourceInfo:
     """One workbook that contributed to the data set in use."""
 
@@ -175,6 +215,9 @@ class Dataset:
     references: tuple[ReferenceValue, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     progress: tuple[ProjectProgress, ...] = ()
+    departments: tuple[Department, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    task_progress: tuple[TaskProgress, ...] = ()
 
     @property
     def is_sample(self) -> bool:

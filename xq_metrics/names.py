@@ -1,4 +1,4 @@
-"""Names as officials type them -> the one name in the catalogue: towns, indicators and projects.
+"""Names as officials type them -> the one name in the catalogue: towns, indicators, projects, tasks, 部门.
 
 Offices write 中北镇人民政府, 中北 or 中北镇; 城镇新增就业（万人）; a project by a shortened name or by the name the plan
 uses inside an item (元宝岛项目 in 1-3). Each resolver answers with the catalogue's name and whether that differs
@@ -15,7 +15,7 @@ from typing import Iterable
 
 from . import texts
 from .cells import fold
-from .model import Indicator, Project, Town
+from .model import Department, Indicator, Project, Task, Town
 
 # Written after a town's name by offices that sign as the government body, never part of the name itself.
 _TOWN_BODY_SUFFIXES = ("人民政府", "街道办事处", "办事处", "街道办", "党工委", "党委", "政府")
@@ -209,3 +209,135 @@ def _core(plain: str) -> str:
         if plain.endswith(word) and len(plain) > len(word) + 1:
             plain = plain[: -len(word)]
     return plain
+
+
+# --------------------------------------------------------------------------- 重点任务 and 部门
+
+# 5.1.1, 5-1-1, ５．１．１: a task's code (章.节.序).
+_TASK_CODE = re.compile(r"^(\d+)[.\-－—–．、](\d+)[.\-－—–．、](\d+)$")
+# Numbering an office puts before a task's name: 1. / （一） / 一、 / 第1项.
+_ENUMERATION = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十\d]+[项条])")
+# How much of a 具体内容 cell must match the plan's paragraph to confirm a task.
+CONTENT_PROBE = 12
+
+
+class TaskNames:
+    """A task by its code, its name as the plan writes it, a slightly shortened name, or — when the name alone
+    fits several or none — the start of its content. An ambiguous name is never guessed."""
+
+    def __init__(self, tasks: Iterable[Task]) -> None:
+        self.tasks = list(tasks)
+        self._codes = {t.code for t in self.tasks}
+        self._by_name: dict[str, list[str]] = {}
+        for t in self.tasks:
+            self._by_name.setdefault(_plain(t.name), []).append(t.code)
+
+    def resolve(self, raw: object, content: object = None) -> tuple[Resolved | None, tuple[str, ...]]:
+        """(the task's code, or None; the candidate codes when a loose name fits several)."""
+        typed = "" if raw is None else str(raw).strip()
+        if not typed:
+            return None, ()
+        key = fold(typed)
+        match = _TASK_CODE.match(key)
+        if match:
+            code = ".".join(str(int(g)) for g in match.groups())
+            return (Resolved(code, changed=code != typed), ()) if code in self._codes else (None, ())
+        head = _ENUMERATION.sub("", key).split("。")[0]  # a whole paragraph pasted into the name cell
+        plain = _plain(head)
+        if not plain:
+            return None, ()
+        exact = self._by_name.get(plain, [])
+        if len(exact) == 1:
+            return Resolved(exact[0], changed=_plain(key) != plain or key != fold(self.name_of(exact[0]))), ()
+        candidates = exact or [
+            t.code for t in self.tasks
+            if len(_CJK.findall(plain)) >= 4 and (plain in _plain(t.name) or _plain(t.name) in plain)
+        ]
+        narrowed = self._by_content(candidates or [t.code for t in self.tasks], content)
+        if len(narrowed) == 1:
+            return Resolved(narrowed[0], changed=True), ()
+        if len(candidates) == 1:
+            return Resolved(candidates[0], changed=True), ()
+        if candidates:
+            return None, tuple(candidates)
+        scored = sorted(
+            ((difflib.SequenceMatcher(None, plain, _plain(t.name)).ratio(), t.code) for t in self.tasks), reverse=True
+        )
+        if scored and scored[0][0] >= SIMILAR and (len(scored) == 1 or scored[0][0] - scored[1][0] >= SIMILAR_MARGIN):
+            return Resolved(scored[0][1], changed=True), ()
+        return None, ()
+
+    def _by_content(self, codes: list[str], content: object) -> list[str]:
+        """The tasks among `codes` whose paragraph holds the start of the 具体内容 typed; [] when none is typed."""
+        probe = _plain(str(content or ""))[:CONTENT_PROBE]
+        if len(_CJK.findall(probe)) < 4:
+            return []
+        by_code = {t.code: t for t in self.tasks}
+        return [c for c in codes if probe in _plain(by_code[c].content)]
+
+    def name_of(self, code: str) -> str:
+        return next((t.name for t in self.tasks if t.code == code), code)
+
+    def is_heading(self, raw: object, sections: Iterable[tuple[str, str]]) -> bool:
+        """A chapter or section title typed as a row of a 分工表 (一、融入京津冀协同发展…, 第五章 …): no task."""
+        key = _ENUMERATION.sub("", fold(str(raw or "")))
+        key = re.sub(r"^第[一二三四五六七八九十\d]+[章节]", "", key)
+        plain = _plain(key)
+        return bool(plain) and any(plain in (_plain(chapter), _plain(section)) for chapter, section in sections)
+
+
+# Placed before the district's offices' names, and dropped when comparing: 西青区发展改革委 is 区发展改革委.
+_DEPARTMENT_PREFIXES = ("天津市西青区", "西青区", "区")
+# 区住房建设委（牵头）: a role written after a name is not part of it.
+_ROLE_NOTE = re.compile(r"[(（](?:牵头|配合|负责|主责|协助|协办)[)）]$")
+# "各镇街" in a 配合单位 cell: every town's government.
+ALL_TOWNS = re.compile(r"各(?:相关|有关)?(?:镇街道?|街镇|镇、?街道?|镇\(街道?\)|镇\(街\))")
+# "各有关部门", "相关单位": no one in particular; dropped with a warning, never guessed.
+VAGUE_UNIT = re.compile(r"^(?:各|其他|其它)?(?:相关|有关)?(?:部门|单位|委办局|职能部门)$")
+
+
+class DepartmentNames:
+    """A 部门 by its name or an alias, with or without 西青区/区 before it, or a town for its government."""
+
+    def __init__(self, departments: Iterable[Department], towns: Iterable[Town] = ()) -> None:
+        self.departments = list(departments)
+        self._exact: dict[str, str] = {}
+        self._stems: dict[str, set[str]] = {}
+        for d in self.departments:
+            for alias in (d.name, *d.aliases):
+                self._exact.setdefault(fold(alias), d.name)
+                self._stems.setdefault(_department_stem(fold(alias)), set()).add(d.name)
+        self._of_town = {d.town: d.name for d in self.departments if d.town}
+        self._towns = TownNames(towns)
+
+    @property
+    def names(self) -> list[str]:
+        return [d.name for d in self.departments]
+
+    @property
+    def town_units(self) -> list[str]:
+        """The town governments of the list, in its order: what "各镇街" stands for."""
+        return [d.name for d in self.departments if d.town]
+
+    def resolve(self, raw: object) -> Resolved | None:
+        typed = "" if raw is None else str(raw).strip()
+        key = _ROLE_NOTE.sub("", fold(typed))
+        if not key:
+            return None
+        if key in self._exact:
+            name = self._exact[key]
+            return Resolved(name, changed=fold(typed) != fold(name))
+        stem = self._stems.get(_department_stem(key), set())
+        if len(stem) == 1:
+            return Resolved(next(iter(stem)), changed=True)
+        town = self._towns.resolve(key)
+        if town is not None and town.name in self._of_town:
+            return Resolved(self._of_town[town.name], changed=True)
+        return None
+
+
+def _department_stem(key: str) -> str:
+    for prefix in _DEPARTMENT_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 1:
+            return key[len(prefix):]
+    return key

@@ -306,6 +306,16 @@ class _Reading:
             titles = [line for line in above if not headers.is_note(next((c for c in line if not cells.is_blank(c)), None))]
             year = headers.year_in(" ".join(cells.text(c) for line in titles for c in line))
             where = texts.YEAR_FROM_TITLE
+        if year is None and sheet is schema.TASK_PROGRESS:
+            # The plan's own 目标任务分工表 names its period, not a year: its 分工 stands from the period's first year.
+            kept = [line for line in above if not headers.is_note(next((c for c in line if not cells.is_blank(c)), None))]
+            texts_above = " ".join([title, *(cells.text(c) for line in kept for c in line)])
+            span = headers.span_in(texts_above)
+            if span is not None:
+                self.findings.append(finding(
+                    "YEAR_FROM_SPAN", "warning", sheet=title, seen=f"{span[0]}—{span[1]}", understood=span[0],
+                ))
+                return span[0]
         if year is None:
             self.findings.append(finding(
                 "NO_YEAR", sheet=title, row=header_row, header=sheet.column("year").header,
@@ -558,7 +568,8 @@ class _Reading:
 # The order in which a sheet that is not named as the format says is tried against the format's sheets.
 _GUESS_ORDER: tuple[schema.Sheet, ...] = (
     schema.VALUES, schema.PROGRESS, schema.CITY_TARGETS, schema.ASSESSMENTS, schema.REFERENCE, schema.INDICATORS,
-    schema.PROJECTS, schema.FACTS, schema.STRUCTURE, schema.TOWNS,
+    schema.PROJECTS, schema.FACTS, schema.STRUCTURE, schema.TOWNS, schema.TASK_PROGRESS, schema.TASKS,
+    schema.DEPARTMENTS,
 )
 
 
@@ -575,11 +586,16 @@ def _find_header(sheet: schema.Sheet, grid: list[list[object]], strict: bool) ->
             keys.add("year")  # figures by year across the top stand for the 年份 column
         if sheet is schema.INDICATORS and "name" in keys:
             keys.add("code")
+        if sheet is schema.TASK_PROGRESS and len(keys & {"task", "lead", "support", "deadline", "status"}) >= 3:
+            keys.add("year")  # a 分工表 dates itself in its title, not in a column (see _context_year)
         hits = sum(1 for key in required if key in keys)
         if strict:
             if hits == len(required) and len(keys) >= 2:
                 return index, _with_blanks(sheet, line, cells_)
         elif hits and hits * 2 >= len(required):
+            return index, _with_blanks(sheet, line, cells_)
+        elif sheet.identity and all(k in keys for k in sheet.identity) and len(keys) > len(sheet.identity):
+            # 编号 | 责任单位: an update of stored rows by their identity needs no other column of a new row.
             return index, _with_blanks(sheet, line, cells_)
     return None
 
@@ -636,7 +652,7 @@ def _fast_text(raw: object) -> object:
         return None
     if type(raw) is str:
         stripped = raw.strip()
-        return _SLOW if stripped == schema.DELETE_MARK else (stripped or None)
+        return _SLOW if stripped == schema.DELETE_MARK or stripped in cells.PLACEHOLDERS else (stripped or None)
     return _SLOW
 
 
@@ -680,6 +696,10 @@ def read_cell(
     which never changes a stored value."""
     if isinstance(raw, str) and cells.fold(raw) == schema.DELETE_MARK and column.key != "action":
         return cells.Cell(DELETE)  # type: ignore[arg-type]
+    if column.kind == "text" and cells.text(raw) in cells.PLACEHOLDERS and column.key != "action":
+        # "—" in 完成时限 or 建设状态 means nothing reported, as in a figure column: it never overwrites a stored text.
+        findings.append(finding("PLACEHOLDER", "info", seen=raw, **where))  # type: ignore[arg-type]
+        return cells.Cell(None, changed=True)
     if column.kind == "text":
         cell: cells.Cell = cells.Cell(cells.text(raw) or None)
     else:

@@ -17,7 +17,7 @@ from .texts import DISTRICT  # noqa: F401  (re-exported: the word for the whole 
 ColumnKind = Literal["text", "int", "number", "year"]
 Role = Literal["info", "catalogue", "data"]
 # A sheet whose rows another column names (a foreign key, as in frictionless Table Schema).
-Reference = Literal["", "indicators", "towns", "projects"]
+Reference = Literal["", "indicators", "towns", "projects", "tasks", "departments"]
 
 # Typed in a cell of a non-key column, it blanks that stored field; in the 操作 column it removes the row.
 # Removal is never implied by an empty cell: it must be written, and the preview asks to confirm it.
@@ -36,6 +36,10 @@ class Column:
     references: Reference = ""  # the names in this column must be rows of that sheet
     multiple: bool = False  # several names in one cell, separated by TOWN_ALIAS_SEPARATORS
     field: str = ""  # the record's attribute, when it is not `key` (amounts stored in 亿元: planned_yi)
+    # Other ways offices write a choice ("进行中" for 推进中): read as that choice, and said so in a warning.
+    readings: tuple[tuple[str, str], ...] = ()
+    # False: read to place the row (a 分工表's 具体内容 confirms which task it means), never stored.
+    stored: bool = True
 
     @property
     def attribute(self) -> str:
@@ -125,6 +129,10 @@ INDICATORS = Sheet(
         Column("base_year", "基期年份", "year"),
         Column("base_value", "基期值", "number", help="规划给出的基期数；规划未给出则留空。"),
         Column("base_note", "基期说明", help="基期数的原文，或为何留空。"),
+        Column(
+            "departments", "责任单位", help="负责该指标的单位（“部门”工作表中的名称或别名），多个用顿号分隔。",
+            aliases=("责任部门", "牵头单位"), references="departments", multiple=True,
+        ),
         SOURCE,
         ACTION,
     ),
@@ -196,6 +204,10 @@ PROJECTS = Sheet(
         Column("length_km", "长度（公里）", "number"),
         Column("scale_note", "其他规模", help="产能、班数、处理规模等原文表述。"),
         Column("summary", "原文摘要"),
+        Column(
+            "departments", "责任单位", help="负责该项目的单位（“部门”工作表中的名称或别名），多个用顿号分隔。",
+            aliases=("责任部门",), references="departments", multiple=True,
+        ),
         SOURCE,
         ACTION,
     ),
@@ -305,19 +317,128 @@ PROGRESS = Sheet(
     record=model.ProjectProgress,
 )
 
+DEPARTMENTS = Sheet(
+    "departments",
+    "部门",
+    "承担规划任务的单位：区级部门和镇街，每个单位一行。别名用于识别各单位的不同写法（如“发改委”即区发展改革委）。",
+    (
+        Column("name", "名称", required=True, aliases=("部门", "单位", "部门名称", "单位名称")),
+        Column("aliases", "别名", help="其他写法，如 发改委、区发改委；多个用顿号“、”分隔。", aliases=("简称",), multiple=True),
+        Column("town", "镇街", help="镇人民政府、街道办事处填所在镇街；区级部门留空。", references="towns"),
+        SOURCE,
+        ACTION,
+    ),
+    aliases=("部门名录", "单位名录", "责任单位名录"),
+    identity=("name",),
+    role="catalogue",
+    attribute="departments",
+    record=model.Department,
+)
+
+TASK_STATUSES = (texts.TASK_NOT_STARTED, texts.TASK_IN_PROGRESS, texts.TASK_DONE, texts.TASK_LAGGING)
+
+TASKS = Sheet(
+    "tasks",
+    "重点任务",
+    "规划第三章至第七章的重点任务，每项一行：原文每段以一句概括开头，该句为任务名称，其后为任务内容。",
+    (
+        Column("code", "编号", required=True, help="章.节.序号，如 5.1.1 为第五章第一节第1项。", aliases=("任务编号",)),
+        Column("chapter", "章", "int", True),
+        Column("section", "节", "int", True),
+        Column("name", "任务", required=True, help="段首的概括句。", aliases=("任务名称", "重点任务")),
+        Column("content", "内容", help="该段其余文字，按原文。", aliases=("任务内容", "具体内容")),
+        SOURCE,
+        ACTION,
+    ),
+    aliases=("任务清单", "重点任务清单"),
+    identity=("code",),
+    role="catalogue",
+    attribute="tasks",
+    record=model.Task,
+)
+
+TASK_PROGRESS = Sheet(
+    "task_progress",
+    "任务进展",
+    "重点任务的分工和逐年进展：每个任务、年度一行。各单位常用的分工表（序号、重点任务、具体内容、牵头单位、配合单位、"
+    "完成时限）可直接上传，年度写在标题或工作表名称中。",
+    (
+        Column(
+            "task", "任务", required=True, help="“重点任务”工作表中的编号（如 5.1.1），或任务名称（可略有简写）。",
+            aliases=("任务编号", "重点任务", "任务名称", "重点任务名称", "主要任务", "工作任务"), references="tasks",
+        ),
+        Column(
+            "content", "具体内容", help="只用于核对是哪一项任务，不保存；任务内容以规划原文为准。",
+            aliases=("任务内容", "工作内容", "主要内容", "内容"), stored=False,
+        ),
+        Column("year", "年度", "year", True, aliases=("年份",)),
+        Column(
+            "lead", "牵头单位", help="“部门”工作表中的名称或别名；几个单位用顿号或逗号分隔。",
+            aliases=("牵头部门", "责任单位", "牵头责任单位", "责任部门"), references="departments", multiple=True,
+        ),
+        Column(
+            "support", "配合单位", help="同上；“各镇街”表示全部镇街。",
+            aliases=("配合部门", "协办单位", "参与单位"), references="departments", multiple=True,
+        ),
+        Column(
+            "deadline", "完成时限", help="如 2025年底、2024年12月、2025-06-30、持续推进。",
+            aliases=("时限", "完成时间", "时间节点", "完成期限", "时间要求"),
+        ),
+        Column(
+            "status", "进展状态", help="、".join(TASK_STATUSES) + "。", choices=TASK_STATUSES,
+            aliases=("状态", "推进状态", "完成状态"), readings=texts.TASK_STATUS_READINGS,
+        ),
+        Column("note", "进展说明", aliases=("进展情况", "工作进展", "完成情况", "推进情况")),
+        Column("evidence", "佐证材料", help="文件名称、文号或链接说明，按文字填写。", aliases=("佐证", "证明材料", "支撑材料")),
+        SOURCE,
+        ACTION,
+    ),
+    aliases=(
+        "任务分工", "分工表", "任务分工表", "目标任务分工表", "重点任务分工", "重点任务分工表", "年度重点任务", "重点任务进展",
+        "任务进度",
+    ),
+    identity=("task", "year"),
+    attribute="task_progress",
+    record=model.TaskProgress,
+)
+
 SHEETS: tuple[Sheet, ...] = (
     INFO, STRUCTURE, INDICATORS, VALUES, TOWNS, PROJECTS, FACTS, CITY_TARGETS, REFERENCE, ASSESSMENTS, PROGRESS,
+    DEPARTMENTS, TASKS, TASK_PROGRESS,
 )
 
 TOWN_ALIAS_SEPARATORS = "、,，;；/"
 
-# Catalogues first: data rows name indicators, towns and projects, so those must be merged before them.
-MERGE_ORDER: tuple[Sheet, ...] = tuple(s for s in SHEETS if s.role == "catalogue") + tuple(
+# Every sheet that holds rows of the Dataset: the plan's catalogue first, then the data, each in the order above.
+TABLES: tuple[Sheet, ...] = tuple(s for s in SHEETS if s.role == "catalogue") + tuple(
     s for s in SHEETS if s.role == "data"
 )
-TABLES: tuple[Sheet, ...] = MERGE_ORDER  # every sheet that holds rows of the Dataset
 BY_KEY: dict[str, Sheet] = {s.key: s for s in SHEETS}
-REFERENCED: dict[str, Sheet] = {"indicators": INDICATORS, "towns": TOWNS, "projects": PROJECTS}
+REFERENCED: dict[str, Sheet] = {
+    "indicators": INDICATORS, "towns": TOWNS, "projects": PROJECTS, "tasks": TASKS, "departments": DEPARTMENTS,
+}
+
+
+def _merge_order(tables: tuple[Sheet, ...]) -> tuple[Sheet, ...]:
+    """Catalogues first, each after the catalogues it names (a project's 责任单位 names the 部门 list, a 部门 its
+    镇街), then the data: a name new in this upload is known when the row naming it is read."""
+    ordered: list[Sheet] = []
+    pending = [s for s in tables if s.role == "catalogue"]
+    while pending:
+        placed = {s.key for s in ordered}
+        ready = next(
+            (s for s in pending if all(
+                REFERENCED[c.references].key in placed or REFERENCED[c.references] is s
+                for c in s.columns if c.references
+            )),
+            pending[0],  # a cycle (none today) would merge in table order rather than hang
+        )
+        ordered.append(ready)
+        pending.remove(ready)
+    return (*ordered, *(s for s in tables if s.role != "catalogue"))
+
+
+MERGE_ORDER: tuple[Sheet, ...] = _merge_order(TABLES)
 
 
 def for_attribute(attribute: str) -> Sheet:

@@ -48,7 +48,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "UNKNOWN_SECTION": ("规划结构中没有第{seen}。", "请对照“规划结构”工作表填写章、节序号。"),
     "BAD_CHOICE": ("“{header}”只能是{expected}，实际为“{seen}”。", "请从可选值中选择。"),
     "UNREADABLE_SHEET": ("工作表“{sheet}”无法读取（{detail}）。", "文件可能已损坏：请用 Excel/WPS 打开后另存为 .xlsx 再上传。"),
-    "NAME_CLASH": ("名称或别名“{seen}”已属于第{detail}行的“{other}”。", "每个名称和别名只能指向一个镇街或指标，请删除重复的别名。"),
+    "NAME_CLASH": ("名称或别名“{seen}”已属于第{detail}行的“{other}”。", "每个名称和别名只能指向一个镇街、指标或部门，请删除重复的别名。"),
     "EMPTY_SHEET": ("工作表“{sheet}”没有数据，已忽略。", "空表不会删除或修改已有数据。"),
     "NOTES_SHEET": ("工作表“{sheet}”没有数据表格，按说明性内容跳过。", "其中的文字不会保存；如有数据，请按数据格式整理成表。"),
     "NOTE_ROWS": ("第{detail}行是注释、说明或落款，已跳过。", "这些行不会保存。"),
@@ -792,3 +792,153 @@ STREAMLIT_UI_PATTERNS = [
     ["^Made with Streamlit.*$", ""],
 ]
 PRINT_HEADER = "{app}{page} · {view} · 数据第{version}版 · 打印于{date}"
+
+# --- 重点任务, 任务进展 and 部门 (schema.py, loader.py, deadlines.py, tasks.py; issue 14). ---
+TASK_NOT_STARTED = "未启动"
+TASK_IN_PROGRESS = "推进中"
+TASK_DONE = "已完成"
+TASK_LAGGING = "滞后"
+TASK_NOT_REPORTED = "未报送"  # no 进展状态 for the task up to the year shown
+# How offices write a status, and the status it is read as (each reading is reported as a warning).
+TASK_STATUS_READINGS = (
+    ("未开始", TASK_NOT_STARTED), ("尚未启动", TASK_NOT_STARTED), ("尚未开始", TASK_NOT_STARTED),
+    ("未开展", TASK_NOT_STARTED), ("待启动", TASK_NOT_STARTED),
+    ("进行中", TASK_IN_PROGRESS), ("正在推进", TASK_IN_PROGRESS), ("正在实施", TASK_IN_PROGRESS),
+    ("实施中", TASK_IN_PROGRESS), ("有序推进", TASK_IN_PROGRESS), ("按计划推进", TASK_IN_PROGRESS),
+    ("序时推进", TASK_IN_PROGRESS), ("按序时推进", TASK_IN_PROGRESS), ("持续推进", TASK_IN_PROGRESS),
+    ("推进", TASK_IN_PROGRESS),
+    ("完成", TASK_DONE), ("全部完成", TASK_DONE), ("已全部完成", TASK_DONE), ("已办结", TASK_DONE), ("办结", TASK_DONE),
+    ("进度滞后", TASK_LAGGING), ("滞后于序时", TASK_LAGGING), ("未按期完成", TASK_LAGGING), ("延期", TASK_LAGGING),
+)
+PENDING_UNIT = "待明确"  # a task without a 牵头单位: the plan's 分工表 is not published, so none is guessed
+DATE_FORMAT = "{year}年{month}月{day}日"
+DEADLINE_BY = "{date}前完成"
+DEADLINE_ONGOING = "长期任务（不判断是否逾期）"
+DEADLINE_UNREAD_SHORT = "时限无法识别（不判断是否逾期）"
+FINDINGS.update({
+    "UNKNOWN_TASK": ("未知任务“{seen}”。", "{nearest}请填写“重点任务”工作表中的编号（如 5.1.1）或规划原文的任务名称。"),
+    "AMBIGUOUS_TASK": ("任务名称“{seen}”对应多项任务：{detail}。", "请填写任务编号（如 5.1.1）或完整的任务名称，或在“具体内容”列写明内容开头。"),
+    "TASK_HEADING_ROW": ("“{seen}”是章节标题行，不是任务，已跳过。", "无需处理。"),
+    "UNKNOWN_DEPARTMENT": (
+        "未知单位“{seen}”。",
+        "{nearest}请在“部门”工作表中加入该单位，或把这种写法加入某单位的“别名”。",
+    ),
+    "ALL_TOWNS_READ": ("“{seen}”按“部门”名录中全部{detail}个镇街（人民政府、街道办事处）读取。", "如只涉及部分镇街，请逐一写明。"),
+    "VAGUE_UNIT": ("“{seen}”未指明具体单位，未记录。", "请写明单位名称（见“部门”工作表）。"),
+    "DEADLINE_READ": ("完成时限“{seen}”按“{understood}”读取。", "无需处理；如理解有误请写成具体日期，如 2025-06-30。"),
+    "DEADLINE_UNREAD": (
+        "无法识别完成时限“{seen}”，原样保存，不判断是否逾期。",
+        "可写成 2025年底、2024年12月、2025-06-30 或 持续推进。",
+    ),
+    "YEAR_FROM_SPAN": (
+        "没有“年度”列，标题中的规划期“{seen}”按首年{understood}年记录分工。",
+        "如是某一年度的分工或进展，请在标题中写明年度（如“2024年度重点任务分工表”）或加入“年度”列。",
+    ),
+})
+FILTER_DEPARTMENT = "部门"
+NO_DEADLINE = "未定"
+ALL_TOWNS_LABEL = "各镇街（{count}个）"
+TASK_PROGRESS_LABEL = "{year}年进展"
+ROLLUP_COL_PLACE = "章节"
+ROLLUP_COL_TASKS = "任务数"
+ROLLUP_COL_STATUSES = "任务进展"
+ROLLUP_COL_OVERDUE = "逾期"
+ROLLUP_COL_BEHIND = "滞后或逾期占比"
+ROLLUP_COL_INDICATORS = "主要指标（按状态）"
+ROLLUP_COL_PROJECTS = "重大项目"
+ROLLUP_PROJECTS = "{count}项 · 已披露{disclosed}项{amount}亿元"
+TASK_COL_CODE = "编号"
+TASK_COL_PLACE = "章节"
+TASK_COL_NAME = "任务"
+TASK_COL_LEAD = "牵头单位"
+TASK_COL_SUPPORT = "配合单位"
+TASK_COL_DEADLINE = "完成时限"
+TASK_COL_DUE = "最迟完成日"
+TASK_COL_STATUS = "进展状态"
+TASK_COL_OVERDUE = "逾期"
+TASK_COL_YEAR = "进展年度"
+TASK_COL_NOTE = "进展说明"
+TASK_COL_EVIDENCE = "佐证材料"
+DEPT_COL_NAME = "部门"
+DEPT_COL_LEADS = "牵头任务"
+DEPT_COL_SUPPORTS = "配合任务"
+DEPT_COL_OVERDUE = "逾期"
+DEPT_COL_LAGGING = "牵头任务滞后"
+DEPT_COL_UNREPORTED = "牵头任务未报送最新年度进展"
+
+# --- 任务分工 page (pages/7_任务分工.py). ---
+PAGE_TASKS = "任务分工"
+TASKS_INTRO = (
+    "规划第三章至第七章共{count}项重点任务（每段段首的概括句为任务名称），按章、节排列。牵头单位、配合单位、完成时限取截至所选年份"
+    "最近一次填报的分工；进展状态取最近一次报送，没有报送的显示“未报送”。**逾期** = 完成时限已过（时限当天仍不算逾期）且未“已完成”；"
+    "“持续推进”等长期任务和无法识别的时限不判断逾期。"
+)
+TASKS_PENDING = "{count}项任务尚无牵头单位，显示为“待明确”：规划未公布《目标任务分工表》，看板不作推测。上传分工表后即显示。"
+NO_TASKS = "当前数据中没有重点任务。"
+NO_TASKS_MATCH = "没有符合条件的任务（{filters}）。"
+METRIC_TASKS = "任务数"
+METRIC_OVERDUE = "逾期"
+METRIC_UNREPORTED = "{year}年未报送"
+METRIC_UNREPORTED_NONE = "未报送进展"
+FILTER_TASK_STATUS = "进展状态"
+BEHIND_ONLY = "只看滞后或逾期"
+SEARCH_TASKS = "搜索任务"
+SEARCH_TASKS_PLACEHOLDER = "任务名称、编号、内容、单位或进展关键词"
+ROLLUP_TITLE = "各章节进展"
+ROLLUP_NOTE = (
+    "任务按进展状态计数，各章合计等于下方任务总数；“滞后或逾期占比”越高越需关注（点击列名可排序）。"
+    "主要指标按“总览”的状态计数，重大项目列出规划披露的总投资（未披露的不计入金额）。"
+)
+TREE_TAB = "按章节"
+TABLE_TAB = "任务表"
+TABLE_NOTE = "共{count}项，点击列名可排序。"
+OVERDUE_BADGE = "逾期"
+TASK_SHOWN = "显示{shown}项 / 共{total}项"
+CHART_TASKS_BY_CHAPTER = "各章任务进展"
+TIP_CHAPTER = "章"
+TIP_TASK_STATUS = "进展状态"
+TIP_TASKS = "任务数"
+
+# --- 部门 page (pages/8_部门.py). ---
+PAGE_DEPARTMENTS = "部门"
+CHOOSE_DEPARTMENT = "选择部门"
+CHOOSE_DEPARTMENT_PLACEHOLDER = "请选择一个部门"
+DEPARTMENTS_INTRO = (
+    "选择一个部门，查看它牵头或配合的重点任务、负责的主要指标和重大项目，以及逾期和未报送进展的任务。"
+    "选择会写入链接（dept=…），复制链接即可分享同一视图。"
+)
+NO_DEPARTMENTS = (
+    "当前数据中没有部门名录：规划未公布《目标任务分工表》，{count}项任务的牵头单位均为“待明确”。"
+    "请在“数据管理”上传含“部门”和“任务进展”工作表的文件（见“数据格式”）。"
+)
+WORKLOAD_TITLE = "各部门任务一览"
+WORKLOAD_NOTE = "按最新年度的分工统计；点击列名可排序。"
+DEPT_METRIC_LEADS = "牵头任务"
+DEPT_METRIC_SUPPORTS = "配合任务"
+DEPT_METRIC_OVERDUE = "逾期"
+DEPT_METRIC_UNREPORTED = "{year}年未报送"
+DEPT_METRIC_INDICATORS = "负责指标"
+DEPT_METRIC_PROJECTS = "负责项目"
+DEPT_TOWN = "（{town}）"
+DEPT_OVERDUE_TITLE = "逾期任务"
+DEPT_OVERDUE_NOTE = "完成时限已过、尚未完成的任务（牵头或配合）。"
+DEPT_UNREPORTED_TITLE = "未报送{year}年进展的牵头任务"
+DEPT_LEADS_TITLE = "牵头的任务"
+DEPT_SUPPORTS_TITLE = "配合的任务"
+DEPT_INDICATORS_TITLE = "负责的主要指标"
+DEPT_PROJECTS_TITLE = "负责的重大项目"
+DEPT_NOTHING = "{name}在当前视图中没有牵头或配合的任务，也没有负责的指标和项目。"
+DEPT_NONE_HERE = "无。"
+DEPT_ALL_CLEAR = "没有逾期任务。"
+DEPT_ALL_REPORTED = "牵头任务均已报送。"
+IND_COL_INDICATOR = "指标"
+IND_COL_LATEST = "最新值"
+IND_COL_YEAR = "年份"
+IND_COL_STATUS = "状态"
+IND_COL_REASON = "判断依据"
+
+# --- 总览: one line per chapter of the plan's tasks (app.py). ---
+OVERVIEW_TASKS_TITLE = "重点任务进展（{count}项，按章）"
+OVERVIEW_TASKS_LINE = "{chapter}：{parts}"
+OVERVIEW_TASKS_OVERDUE = " · :red[逾期{count}]"
+OVERVIEW_TASKS_LINK = "查看任务分工"
