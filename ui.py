@@ -274,12 +274,21 @@ def table(frame: object, **kwargs: object) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", height="content", **kwargs)  # type: ignore[arg-type]
 
 
-def chart_or_notice(chart: object | None, notice: str) -> None:
+def chart(spec: object, **kwargs: Any) -> Any:
+    """Draw an Altair chart (or a Vega-Lite dict) without validating it against the schema on every run: the
+    charts are validated by the tests, and validation cost more than building them."""
+    if hasattr(spec, "to_dict"):
+        spec = spec.to_dict(validate=False)  # type: ignore[union-attr]
+    kwargs.setdefault("width", "stretch")
+    return st.vega_lite_chart(spec, **kwargs)
+
+
+def chart_or_notice(spec: object | None, notice: str) -> None:
     """Draw the chart, or say why there is none: an empty chart tells an official nothing."""
-    if chart is None:
+    if spec is None:
         st.info(notice)
     else:
-        st.altair_chart(chart, width="stretch")
+        chart(spec)
 
 
 METRIC_WIDTH = "content"  # metrics in a horizontal container wrap on a phone instead of stacking one per row

@@ -35,7 +35,7 @@ focus_options = [t.name for t in towns]
 if "town_focus" in st.session_state and st.session_state["town_focus"] not in focus_options:
     del st.session_state["town_focus"]
 picked_now = st.session_state.get("town_focus", focus_options[0])
-event = st.altair_chart(
+event = ui.chart(
     charts.tile_map(tiles(dataset, colour_by, view.year), colour_by, picked_now),
     on_select="rerun", selection_mode="town", key="town_map", width="content",
 )
@@ -48,7 +48,7 @@ st.caption(texts.TOWN_MAP_NOTE)
 
 if indicators:
     st.subheader(texts.HEATMAP_TITLE)
-    st.altair_chart(charts.status_heatmap(matrix(dataset, view), indicators), width="stretch")
+    ui.chart(charts.status_heatmap(matrix(dataset, view), indicators))
     st.subheader(texts.RANKING_TITLE)
     ranked_by = ui.linked(st.selectbox, texts.RANKING_INDICATOR, indicators, "town_rank", "rank", code=code, format_func=label)
     ranked, district = ranking(dataset, ranked_by, view)
