@@ -49,7 +49,7 @@ if task_lines:
             + (texts.OVERVIEW_TASKS_OVERDUE.format(count=r.overdue) if r.overdue else "")
             for label, r in task_lines
         ))
-        st.page_link("pages/7_任务分工.py", label=texts.OVERVIEW_TASKS_LINK, icon=":material/account_tree:")
+        st.page_link("pages/4_任务分工.py", label=texts.OVERVIEW_TASKS_LINK, icon=":material/account_tree:")
 
 value_label = texts.YEAR_VALUE_LABEL.format(year=view.year) if view.year else texts.LATEST_LABEL
 for category in categories:

@@ -190,13 +190,13 @@ def choose_department(key: str) -> None:
 PAGES = (
     ("app.py", texts.PAGE_OVERVIEW, ":material/dashboard:"),
     ("pages/1_指标详情.py", texts.PAGE_INDICATOR, ":material/query_stats:"),
-    ("pages/4_街镇.py", texts.PAGE_TOWNS, ":material/grid_view:"),
-    ("pages/5_重大项目.py", texts.PAGE_PROJECTS, ":material/construction:"),
-    ("pages/7_任务分工.py", texts.PAGE_TASKS, ":material/account_tree:"),
-    ("pages/8_部门.py", texts.PAGE_DEPARTMENTS, ":material/apartment:"),
+    ("pages/2_街镇.py", texts.PAGE_TOWNS, ":material/grid_view:"),
+    ("pages/3_重大项目.py", texts.PAGE_PROJECTS, ":material/construction:"),
+    ("pages/4_任务分工.py", texts.PAGE_TASKS, ":material/account_tree:"),
+    ("pages/5_部门.py", texts.PAGE_DEPARTMENTS, ":material/apartment:"),
     ("pages/6_数据管理.py", texts.PAGE_DATA, ":material/upload_file:"),
-    ("pages/2_口径说明.py", texts.PAGE_METHOD, ":material/rule:"),
-    ("pages/3_数据格式.py", texts.PAGE_FORMAT, ":material/table_view:"),
+    ("pages/7_口径说明.py", texts.PAGE_METHOD, ":material/rule:"),
+    ("pages/8_数据格式.py", texts.PAGE_FORMAT, ":material/table_view:"),
 )
 
 

@@ -31,11 +31,11 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 PAGES = {
     "总览": ("/", "app.py"),
     "指标详情": ("/指标详情", "pages/1_指标详情.py"),
-    "街镇": ("/街镇", "pages/4_街镇.py"),
-    "重大项目": ("/重大项目", "pages/5_重大项目.py"),
+    "街镇": ("/街镇", "pages/2_街镇.py"),
+    "重大项目": ("/重大项目", "pages/3_重大项目.py"),
     "数据管理": ("/数据管理", "pages/6_数据管理.py"),
-    "口径说明": ("/口径说明", "pages/2_口径说明.py"),
-    "数据格式": ("/数据格式", "pages/3_数据格式.py"),
+    "口径说明": ("/口径说明", "pages/7_口径说明.py"),
+    "数据格式": ("/数据格式", "pages/8_数据格式.py"),
 }
 FILTERED = ("总览", "街镇")
 GOAL_SETTLE, GOAL_FILTER, GOAL_SCRIPT = 1.5, 0.5, 0.3

@@ -13,7 +13,7 @@ from xq_metrics.defaults import load_default
 from xq_metrics.model import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/5_重大项目.py"
+PAGE = "pages/3_重大项目.py"
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,7 @@ def test_indicator_page_every_indicator() -> None:
 
 
 def test_method_page_shows_the_thresholds_in_use() -> None:
-    at = run("pages/2_口径说明.py")
+    at = run("pages/7_口径说明.py")
     text = "\n".join(m.value for m in at.markdown)
     assert "110%" in text and "90%" in text and "±1" in text
     readings = at.dataframe[0].value
@@ -84,14 +84,14 @@ def test_method_page_shows_the_thresholds_in_use() -> None:
 
 
 def test_format_page_offers_the_data_and_the_full_template() -> None:
-    at = run("pages/3_数据格式.py")
+    at = run("pages/8_数据格式.py")
     assert len(at.get("download_button")) == 2
     assert [s.value for s in at.subheader][:3] == ["说明", "规划结构", "指标"]
 
 
 # --- global filters (镇街 / 章节 / 年份) -------------------------------------------------------------
 
-ALL_PAGES = ["app.py", "pages/1_指标详情.py", "pages/4_街镇.py", "pages/2_口径说明.py", "pages/3_数据格式.py"]
+ALL_PAGES = ["app.py", "pages/1_指标详情.py", "pages/2_街镇.py", "pages/7_口径说明.py", "pages/8_数据格式.py"]
 
 
 def view_line(at: AppTest) -> str:
@@ -167,7 +167,7 @@ def test_empty_filter_result_says_why() -> None:
     at.multiselect(key="w_chapters").set_value([8]).run()
     assert len(at.get("vega_lite_chart")) == 0
     assert any("没有符合" in i.value for i in at.info)
-    at.switch_page("pages/4_街镇.py").run()
+    at.switch_page("pages/2_街镇.py").run()
     assert any("没有分镇街填报的指标" in i.value for i in at.info)
     at.switch_page("pages/1_指标详情.py").run()
     assert any("没有主要指标" in i.value for i in at.info)

@@ -15,8 +15,8 @@ from xq_metrics.filters import Filters
 from xq_metrics.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-TASKS_PAGE = "pages/7_任务分工.py"
-DEPT_PAGE = "pages/8_部门.py"
+TASKS_PAGE = "pages/4_任务分工.py"
+DEPT_PAGE = "pages/5_部门.py"
 DATA = load_default().dataset
 
 

@@ -315,7 +315,7 @@ TOWN_STATUS = "指标进展"
 NO_TOWN_PROJECTS = "规划专栏中未写明位于该镇街的项目。"
 NO_TOWN_INDICATOR_IN_CHAPTER = "所选章节没有分镇街填报的指标，仅显示镇街概况。"
 
-# --- 重大项目 page (xq_metrics/projects.py, project_charts.py, pages/5_重大项目.py). ---
+# --- 重大项目 page (xq_metrics/projects.py, project_charts.py, pages/3_重大项目.py). ---
 PAGE_PROJECTS = "重大项目"
 UNIT_WAN = "万元"
 WAN_PER_YI = 10000
@@ -689,7 +689,7 @@ REPORT_COL_MESSAGE = "说明"
 REPORT_COL_HINT = "处理建议"
 REPORT_COL_COUNT = "数量"
 
-# --- Blank template and format tables (template.py, pages/3_数据格式.py). ---
+# --- Blank template and format tables (template.py, pages/8_数据格式.py). ---
 TEMPLATE_FILE_NAME = "西青区城镇化监测数据模板.xlsx"
 TEMPLATE_AUTHOR = "模板"  # author of the header comments
 TEMPLATE_REQUIRED_NOTE = "（必填）"
@@ -866,7 +866,7 @@ DEPT_COL_OVERDUE = "逾期"
 DEPT_COL_LAGGING = "牵头任务滞后"
 DEPT_COL_UNREPORTED = "牵头任务未报送最新年度进展"
 
-# --- 任务分工 page (pages/7_任务分工.py). ---
+# --- 任务分工 page (pages/4_任务分工.py). ---
 PAGE_TASKS = "任务分工"
 TASKS_INTRO = (
     "规划第三章至第七章共{count}项重点任务（每段段首的概括句为任务名称），按章、节排列。牵头单位、配合单位、完成时限取截至所选年份"
@@ -899,7 +899,7 @@ TIP_CHAPTER = "章"
 TIP_TASK_STATUS = "进展状态"
 TIP_TASKS = "任务数"
 
-# --- 部门 page (pages/8_部门.py). ---
+# --- 部门 page (pages/5_部门.py). ---
 PAGE_DEPARTMENTS = "部门"
 CHOOSE_DEPARTMENT = "选择部门"
 CHOOSE_DEPARTMENT_PLACEHOLDER = "请选择一个部门"
