@@ -14,16 +14,15 @@ from functools import lru_cache
 from datetime import date, datetime, timedelta
 from typing import Generic, TypeVar
 
+from . import units
+
 T = TypeVar("T")
 
 # Typed by officials to mean "no figure"; read as missing, never as 0.
 PLACEHOLDERS = frozenset({"-", "--", "—", "——", "–", "无", "暂无", "N/A", "NA", "n/a", "na", "/", "空", "未填报", "不适用", "…"})
 
 # Units officials type after a figure ("2.3万人"); which one is right is the indicator's business, see loader.
-UNIT_SUFFIXES = (
-    "%", "‰", "万人", "人", "年", "天", "万元", "亿元", "元", "个", "家", "座", "项", "公里", "万亩", "亩", "公顷",
-    "平方米", "万平方米", "次", "户", "万户",
-)
+UNIT_SUFFIXES = units.TYPED_AFTER_FIGURE
 
 _NUMBER = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)$")
 _YEAR = re.compile(r"^(\d{4})\s*年?(?:度)?$")

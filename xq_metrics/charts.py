@@ -11,7 +11,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from . import palette, texts
+from . import palette, texts, units
 from .indicator_view import History, status_text
 from .model import Indicator
 from .numbers import fmt, format_value
@@ -44,7 +44,7 @@ def gauge_scale(indicator: Indicator, j: Judgement) -> float:
     figures = [abs(x) for x in (j.progress_value, j.target_value, j.base_value, j.expected) if x is not None]
     top = max(figures, default=1.0) or 1.0
     # A share near its ceiling reads best on 0–100; a small rate (失业率 6%) would vanish there.
-    if indicator.unit == "%" and 50 < top <= 100 and any(w in indicator.name for w in ("率", "比例", "比重")):
+    if indicator.unit == "%" and 50 < top <= 100 and any(w in indicator.name for w in units.SHARE_WORDS):
         return 100.0
     return _nice(top * 1.2)
 

@@ -41,6 +41,12 @@ class Filters:
             return chapter in self.chapters
         return True
 
+    def focus(self, reported: set[str] | frozenset[str]) -> str:
+        """Whose figures a view follows: the one chosen town when it reports them, else the district."""
+        if len(self.towns) == 1 and self.towns[0] in reported:
+            return self.towns[0]
+        return texts.DISTRICT
+
     def keeps_indicator(self, indicator: Indicator) -> bool:
         return self.in_plan_place(indicator.chapter, indicator.section) and self.answers(indicator.departments)
 

@@ -104,8 +104,7 @@ def indicator_detail(dataset: Dataset, indicator: Indicator, filters: Filters = 
         base = indicator.base_note or "—"
 
     reported = {o.town for o in dataset.observations if o.indicator == indicator.name and o.value is not None}
-    # One chosen town that reports the indicator is followed on its own; otherwise the district is.
-    focus = filters.towns[0] if len(filters.towns) == 1 and filters.towns[0] in reported else texts.DISTRICT
+    focus = filters.focus(reported)
     shown = history(dataset, indicator, focus, filters.year)
     judgement = shown.latest if shown else evaluate(dataset, indicator, focus, filters.year)
     for_town = ""

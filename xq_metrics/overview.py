@@ -43,10 +43,8 @@ def cards(dataset: Dataset, filters: Filters) -> list[Card]:
             continue
         reported = reported_towns.get(indicator.name, set())
         towns = tuple(evaluate(dataset, indicator, t, filters.year) for t in filters.towns if t in reported)
-        if len(filters.towns) == 1 and towns:
-            main = towns[0]
-        else:
-            main = evaluate(dataset, indicator, texts.DISTRICT, filters.year)
+        focus = filters.focus(reported)
+        main = towns[0] if focus != texts.DISTRICT else evaluate(dataset, indicator, texts.DISTRICT, filters.year)
         fallback = bool(filters.towns) and not towns
         result.append(Card(indicator, main, towns, fallback))
     return result

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import texts
+from . import texts, units
 from .model import Dataset, Indicator
 from .targets import direction_up, parse
 
 JUMP_SHARE = 0.5  # a change of more than half from the previous period
-RATE_WORDS = ("率", "比例", "比重", "覆盖率")
-COUNT_UNITS = ("人", "万人", "年", "天", "个", "座", "家")
 
 
 def flag_label(code: str) -> str:
@@ -78,8 +76,8 @@ def flags_for(dataset: Dataset, indicator: Indicator) -> list[Flag]:
 
 def plausible(indicator: Indicator, value: float) -> bool:
     # Gross rates (毛入园率) may pass 100% by definition.
-    if indicator.unit == "%" and indicator.name.endswith(RATE_WORDS) and "毛" not in indicator.name:
+    if units.is_share(indicator.name, indicator.unit):
         return 0 <= value <= 100
-    if indicator.unit in COUNT_UNITS:
+    if indicator.unit in units.COUNTS:
         return value >= 0
     return True

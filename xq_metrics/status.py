@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Mapping
 
-from . import texts
+from . import texts, units
 from .model import Dataset, Indicator, Observation
 from .numbers import fmt
 from .targets import CUMULATIVE_FIRST_YEAR, TARGET_YEAR, Target, direction_up, parse
@@ -303,12 +303,11 @@ def trend(series: list[Observation], target: Target, up: bool) -> str | None:
     return "→"
 
 
-ADDITIVE_UNITS = ("人", "万人", "户", "万户", "亿元", "万元", "元", "个", "家", "座")
 
 
 def is_additive(indicator: Indicator) -> bool:
     """Town figures of a count add up to the district's, so the district target cannot apply to a town as is."""
-    return indicator.unit in ADDITIVE_UNITS
+    return indicator.unit in units.ADDITIVE
 
 
 def town_share(dataset: Dataset, indicator: Indicator, town: str) -> tuple[int, float, bool] | None:

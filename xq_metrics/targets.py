@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from . import texts
+from . import texts, units
 
 TargetKind = Literal[
     "level", "at_least", "above", "at_most", "below", "yearly_floor", "cumulative", "relative", "external",
@@ -24,8 +25,7 @@ CUMULATIVE_FIRST_YEAR = 2021
 
 _NUM = r"(\d+(?:\.\d+)?)"
 # Units that may follow a figure inside the target text; they carry no rule of their own.
-_UNITS = ("个百分点", "百分点", "万人", "亿元", "万元", "公里", "%", "‰", "人", "年", "天", "元", "家", "个", "座", "项")
-_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d)\s*(?:" + "|".join(map(re.escape, _UNITS)) + ")")
+_UNIT_AFTER_NUMBER = re.compile(r"(?<=\d)\s*(?:" + "|".join(map(re.escape, units.IN_TARGET_TEXT)) + ")")
 
 # (kind, pattern) in the order they are tried; the first match wins.
 _FORMS: tuple[tuple[TargetKind, re.Pattern[str]], ...] = tuple(
@@ -85,6 +85,7 @@ def normalise(text: str) -> str:
     return _UNIT_AFTER_NUMBER.sub("", folded)
 
 
+@lru_cache(maxsize=4096)
 def parse(text: str) -> Target:
     raw = (text or "").strip()
     folded = normalise(raw)
