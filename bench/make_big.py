@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from xq_metrics import schema  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: figures near each indicator's base, as real series are (no unit-mistake refusals)
 INDICATORS = 1_000
 VALUES = 200_000
 PROJECTS = 20_000
@@ -70,6 +70,7 @@ def build(target: Path) -> None:
             for s in range(1, SECTIONS_PER_CHAPTER + 1)
         ),
     )
+    bases = {i: round(rng.uniform(20, 90), 2) for i in range(1, INDICATORS + 1)}
     sheet(
         schema.INDICATORS,
         (
@@ -77,7 +78,7 @@ def build(target: Path) -> None:
                 "code": i, "category": CATEGORIES[i % 4], "name": f"监测指标{i:04d}", "unit": "%",
                 "target_text": TARGETS[i % len(TARGETS)], "attribute": "约束性" if i % 5 == 0 else "预期性",
                 "chapter": 1 + i % CHAPTERS, "section": 1 + i % SECTIONS_PER_CHAPTER, "base_year": 2022,
-                "base_value": round(rng.uniform(20, 90), 2), "base_note": "规划基期数", "source": "规划第二章第三节 主要指标表",
+                "base_value": bases[i], "base_note": "规划基期数", "source": "规划第二章第三节 主要指标表",
             }
             for i in range(1, INDICATORS + 1)
         ),
@@ -90,7 +91,7 @@ def build(target: Path) -> None:
             for place in places:
                 for year in YEARS:
                     n += 1
-                    value: object = round(rng.uniform(0, 100), 2)
+                    value: object = round(bases[i] * rng.uniform(0.85, 1.15), 2)
                     if n % 97 == 0:
                         value = None  # 未填报
                     elif n % 101 == 0:
