@@ -8,13 +8,13 @@ holds updates the base, the rest is kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import cells, schema, texts
-from .findings import Finding, finding, has_errors, nearest_hint, sort_key
+from . import cells, isolation, schema, texts
+from .findings import Finding, cap, finding, has_errors, nearest_hint, sort_key
 from .model import (
     Assessment, CityTarget, Dataset, Fact, Indicator, Observation, Project, ProjectProgress, ReferenceValue, Section,
     SourceInfo, Town,
@@ -53,10 +53,11 @@ def load(
     refused = screen(data, name)
     if refused:
         return LoadResult(None, refused)
-    parsed = read_workbook(data, name)
+    parsed = isolation.read_workbook(data, name)  # in a limited child process: no file can take the server down
     if has_errors(parsed.findings) and not parsed.sheets:
-        return LoadResult(None, sorted(parsed.findings, key=sort_key))
-    return assemble(parsed, base, now or datetime.now())
+        return LoadResult(None, cap(sorted(parsed.findings, key=sort_key)))
+    result = assemble(parsed, base, now or datetime.now())
+    return replace(result, findings=cap(result.findings))  # bounded however many rows are wrong
 
 
 # --------------------------------------------------------------------------- assembling

@@ -91,6 +91,32 @@ NO_NEAREST = "请对照空白模板或现有名录。"
 
 SEVERITY = {"error": "错误", "warning": "提示"}
 
+# --- Hostile files (isolation.py, safety.py, findings.cap): refusals that name the limit. ---
+FINDINGS["READ_LIMIT"] = (
+    "文件过大或结构异常，已拒绝：读取时{limit}（{detail}）。",
+    "请删除数据区域以外的空行、空列和格式，或把数据分成几个文件分别上传；如文件确实正常，请联系管理员。",
+)
+FINDINGS["SERVER_BUSY"] = ("服务器正在处理其他文件，本次上传未能检查。", "请稍候一分钟后重新上传；当前使用的数据没有任何变化。")
+FINDINGS["TOO_MANY_SHEETS"] = ("工作簿包含 {detail} 张工作表，超过上限 {expected} 张。", "请删除无关的工作表，另存为 .xlsx 后再上传。")
+FINDINGS["TOO_MANY_CELLS"] = (
+    "工作簿共有 {detail} 个单元格，超过上限 {expected} 个。",
+    "请删除数据区域以外的内容和格式；数据确实很多时请分成几个文件分别上传。",
+)
+FINDINGS["FINDINGS_CAPPED"] = (
+    "另有 {count} 条问题未逐条列出{errors}。",
+    "每类问题最多列出 {per_code} 条、共 {total} 条：请先按已列出的问题修改，同类问题一并改正后重新上传。",
+)
+CAPPED_ERRORS = "（其中有错误）"
+# What stopped the isolated reader, as the READ_LIMIT message says it.
+READ_LIMITS = {
+    "memory": "超出内存上限",
+    "cpu": "超出计算时间上限",
+    "time": "超出处理时限",
+    "output": "读取结果超出大小上限",
+    "crash": "读取程序意外终止",
+    "error": "读取程序出错",
+}
+
 # --- Target kinds, shown on the indicator and method pages. ---
 TARGET_KINDS = {
     "level": "达到水平值",
