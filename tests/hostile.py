@@ -309,3 +309,81 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     "zip_header_only": (zip_header_only, "NOT_XLSX"),
     "too_big": (too_big, "FILE_TOO_BIG"),
 }
+
+
+# --------------------------------------------------------------------------- scripted attacks on the isolation
+# Module-level, so the isolated child can import them by name (tests.hostile.<function>).
+
+
+def allocate(size: int) -> bytes:
+    """Python asks for more memory than the child's address-space limit allows."""
+    return bytearray(size)
+
+
+def abort_like_calamine() -> None:
+    """What calamine does on a far cell: print the failed allocation, then abort (signal 6)."""
+    import os
+    import sys
+
+    sys.stderr.write("memory allocation of 549755813888 bytes failed\n")
+    sys.stderr.flush()
+    os.abort()
+
+
+def spin() -> None:
+    """Burns CPU forever."""
+    while True:
+        pass
+
+
+def sleep_forever() -> None:
+    """Uses no CPU and never returns: only the wall clock stops it."""
+    import time
+
+    time.sleep(3600)
+
+
+def big_result(size: int) -> bytes:
+    return b"x" * size
+
+
+def segfault() -> None:
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def raise_error() -> None:
+    raise ValueError("boom")
+
+
+def shout_on_stderr(lines: int) -> int:
+    """More stderr than a pipe holds: the parent must keep reading it or the child would block."""
+    import sys
+
+    for i in range(lines):
+        sys.stderr.write(f"line {i} " + "x" * 200 + "\n")
+    return lines
+
+
+class _RunsCode:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return (os.system, ("true",))
+
+
+def evil_pickle() -> object:
+    """A result that would run a command when unpickled: what a child subverted by a file could send back."""
+    return _RunsCode()
+
+
+def echo(value: object) -> object:
+    return value
+
+
+def pid() -> int:
+    import os
+
+    return os.getpid()
