@@ -99,7 +99,7 @@ FINDINGS["READ_LIMIT"] = (
 FINDINGS["SERVER_BUSY"] = ("服务器正在处理其他文件，本次上传未能检查。", "请稍候一分钟后重新上传；当前使用的数据没有任何变化。")
 FINDINGS["TOO_MANY_SHEETS"] = ("工作簿包含 {detail} 张工作表，超过上限 {expected} 张。", "请删除无关的工作表，另存为 .xlsx 后再上传。")
 FINDINGS["TOO_MANY_CELLS"] = (
-    "工作簿共有 {detail} 个单元格，超过上限 {expected} 个。",
+    "各工作表的使用范围合计至少 {detail} 个单元格，超过上限 {expected} 个。",
     "请删除数据区域以外的内容和格式；数据确实很多时请分成几个文件分别上传。",
 )
 FINDINGS["FINDINGS_CAPPED"] = (
@@ -381,6 +381,8 @@ SAFETY_COMPRESSION = "部件 {part} 使用了 Excel 不会使用的压缩方式"
 SAFETY_UNREADABLE = "文件已损坏或不完整（{kind}）"
 SAFETY_BOMB_TOTAL = "解压后共 {size}，上限 {limit}"
 SAFETY_BOMB_RATIO = "部件 {part} 的压缩比为 {ratio}:1，上限 {limit}:1"
+SAFETY_BAD_SHEET_XML = "工作表部件 {part} 不是规范的 XML，无法安全读取"
+SAFETY_BOMB_ARCHIVE_RATIO = "全部部件解压后共 {size}，压缩比为 {ratio}:1，上限 {limit}:1"
 SAFETY_EXTENSION_ADVICE = {
     ".xls": "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再上传。",
     ".xlsm": "含宏的工作簿（.xlsm）不被接受：请另存为不含宏的 .xlsx（Excel 工作簿）。",
