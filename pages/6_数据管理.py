@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from xq_metrics import auth, texts, upload
+from xq_metrics import auth, report, texts, upload
 
 dataset, _ = ui.setup(texts.PAGE_DATA)
 store = ui.store()
@@ -48,11 +48,9 @@ else:
         if st.session_state.get("checked_key") != key:
             checked = upload.check(store, file.getvalue(), file.name)
             st.session_state["checked"] = checked
-            st.session_state["report_xlsx"] = checked.report_xlsx() if checked.findings else b""
             st.session_state["checked_key"] = key
         checked = st.session_state["checked"]
-        errors = sum(f.severity == "error" for f in checked.findings)
-        warnings = len(checked.findings) - errors
+        errors, warnings = report.totals(checked.findings)  # with those a capped list only counts
         st.subheader(texts.REPORT_TITLE)
         if checked.ok:
             st.success(texts.REPORT_OK.format(errors=errors, warnings=warnings))
@@ -65,7 +63,7 @@ else:
             a, b = st.columns(2)
             a.download_button(texts.REPORT_JSON, checked.report_json(), file_name=texts.REPORT_JSON_FILE, mime="application/json")
             b.download_button(
-                texts.REPORT_XLSX, st.session_state["report_xlsx"], file_name=texts.REPORT_XLSX_FILE,
+                texts.REPORT_XLSX, checked.report_xlsx, file_name=texts.REPORT_XLSX_FILE,  # built on click, isolated
                 mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
         if checked.same_as is not None:

@@ -438,6 +438,8 @@ PROJECT_BOX_RANGE = "专栏{box}共{count}项（{first}至{last}）。"
 # --- Validation report export. ---
 REPORT_SHEET = "检查结果"
 REPORT_AUTHOR = "数据检查"
+REPORT_NOTE_SHEET = "说明"
+REPORT_NOT_MARKED = "未能在原文件中标注问题单元格（文件过大或结构特殊）；请按“检查结果”工作表中的工作表、行、列逐条查找。"
 
 # --- 数据管理 (upload, history, rollback). ---
 PAGE_DATA = "数据管理"
