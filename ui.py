@@ -5,13 +5,18 @@ Only drawing lives here; every number comes from xq_metrics.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from xq_metrics import filters as view
 from xq_metrics import texts, upload
+from xq_metrics.findings import clean
 from xq_metrics.model import Dataset
 from xq_metrics.store import Store, VersionInfo, default_location, open_store
 from xq_metrics.status import Judgement
+
+MD_MAX_LENGTH = 2000  # characters of one name or text in Markdown; a longer one is cut with …
 
 # Streamlit's named colours for badges and coloured text.
 STATUS_BADGE = {
@@ -177,12 +182,24 @@ def dataset_banner(dataset: Dataset) -> None:
         st.warning(texts.SAMPLE_BANNER, icon=":material/info:")
 
 
-_MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~:$"
+_MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~:$="
+# A name is one line: a line break followed by === or --- made the name a heading.
+_LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
+# GitHub-flavoured Markdown links bare URLs and e-mail addresses even when their punctuation is escaped (the
+# link is found in the text after escapes are resolved): a word joiner after the scheme, the "www" or the "@"
+# breaks the pattern without changing what is seen.
+_AUTOLINK = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)|@")
+WORD_JOINER = "\u2060"
 
 
 def md(text: object) -> str:
-    """Text from a workbook, safe inside st.markdown: no links, emphasis or HTML can be smuggled in a name."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+    """Text from a workbook or a link, safe inside st.markdown: no heading, link, emphasis or HTML in a name.
+
+    Control characters are shown escaped (\\x01), as findings show them.
+    """
+    line = clean(_LINE_BREAKS.sub(" ", str(text)), limit=MD_MAX_LENGTH)
+    line = _AUTOLINK.sub(lambda m: m.group(0) + WORD_JOINER, line)
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in line)
 
 
 def chart_or_notice(chart: object | None, notice: str) -> None:
