@@ -10,7 +10,7 @@ SUDO    := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 .PHONY: run test system-deps data bench clean
 
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(PY) -m streamlit run server.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: $(VENV)/.dev system-deps
 	$(PY) -m pytest

@@ -5,7 +5,9 @@ Only drawing lives here; every number comes from xq_metrics.
 
 from __future__ import annotations
 
+import logging
 import re
+import secrets
 
 import streamlit as st
 
@@ -15,6 +17,8 @@ from xq_metrics.findings import clean
 from xq_metrics.model import Dataset
 from xq_metrics.store import Store, VersionInfo, default_location, open_store
 from xq_metrics.status import Judgement
+
+_LOG = logging.getLogger("xq_metrics.pages")
 
 MD_MAX_LENGTH = 2000  # characters of one name or text in Markdown; a longer one is cut with …
 
@@ -214,3 +218,15 @@ def status_badge(j: Judgement) -> str:
     if j.alert:
         return f":red-badge[{texts.ALERT}·{j.status}]"
     return f":{STATUS_BADGE[j.status]}-badge[{j.status}]"
+
+
+def on_script_error(exc: Exception) -> bool:
+    """server.py's handler for any uncaught exception on a page: a Chinese message here, the traceback in the log.
+
+    The incident number ties what an official reports to the log line. True tells Streamlit not to show its own
+    exception box.
+    """
+    incident = secrets.token_hex(4)
+    _LOG.error("uncaught exception on a page, incident %s", incident, exc_info=exc)
+    st.error(texts.UNEXPECTED_ERROR.format(incident=incident), icon=":material/error:")
+    return True
