@@ -163,13 +163,15 @@ def original_file(number: int) -> bytes:
     return _original(default_location(), number)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_data(show_spinner=False, max_entries=2)
 def _original(location: str, number: int) -> bytes:
     # A version's original never changes: fetched once, not on every rerun of every viewer.
     return _store(location).original(number)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+# Two: the version in use and, for the moment a save switches every session over, the one before. Each held
+# version of a large upload is tens of MB (bench/soak.py).
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _dataset(location: str, number: int) -> Dataset:
     return _store(location).version(number).dataset
 
@@ -204,6 +206,15 @@ def md(text: object) -> str:
     line = clean(_LINE_BREAKS.sub(" ", str(text)), limit=MD_MAX_LENGTH)
     line = _AUTOLINK.sub(lambda m: m.group(0) + WORD_JOINER, line)
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in line)
+
+
+PREVIEW_ROWS = 1_000  # changes listed on the page; the rest are counted (52,000 rows took 10 MB a rerun)
+
+
+def release(*keys: str) -> None:
+    """Drop what a page no longer needs from the session: a checked upload holds its file, data set and preview."""
+    for key in keys:
+        st.session_state.pop(key, None)
 
 
 def chart_or_notice(chart: object | None, notice: str) -> None:

@@ -42,6 +42,8 @@ else:
     st.caption(texts.UPLOAD_HELP)
     round_ = st.session_state.setdefault("upload_round", 0)  # a new key empties the uploader on save/cancel
     file = st.file_uploader(texts.UPLOAD_LABEL, key=f"upload_{round_}")
+    if file is None:
+        ui.release("checked", "checked_key")  # the official removed the file: so do we
     if file is not None:
         # Checked once per file and data version, not on every rerun of the page.
         key = (file.file_id, ui.current_version().number)
@@ -84,23 +86,27 @@ else:
             if checked.preview.empty:
                 st.info(texts.PREVIEW_EMPTY)
             else:
+                if len(checked.preview.changes) > ui.PREVIEW_ROWS:
+                    st.caption(texts.PREVIEW_FIRST.format(total=len(checked.preview.changes), shown=ui.PREVIEW_ROWS))
                 st.dataframe(
                     pd.DataFrame([
                         {texts.PREVIEW_COL_TABLE: c.table, texts.PREVIEW_COL_KIND: c.kind, texts.PREVIEW_COL_KEY: c.key,
                          texts.PREVIEW_COL_FIELD: c.field,
                          texts.PREVIEW_COL_OLD: "" if c.old is None else str(c.old),
                          texts.PREVIEW_COL_NEW: "" if c.new is None else str(c.new)}
-                        for c in checked.preview.changes
+                        for c in checked.preview.changes[:ui.PREVIEW_ROWS]
                     ]),
                     hide_index=True, width="stretch",
                 )
             save, cancel = st.columns(2)
             if save.button(texts.SAVE_BUTTON, type="primary", key="save", disabled=checked.preview.empty):
                 saved = upload.save(store, checked, editor)
+                ui.release("checked", "checked_key")  # the file, its data set and preview: not needed any more
                 st.session_state["upload_round"] = round_ + 1
                 st.session_state["flash"] = texts.SAVED.format(number=saved.number)
                 st.rerun()
             if cancel.button(texts.CANCEL_BUTTON, key="cancel"):
+                ui.release("checked", "checked_key")
                 st.session_state["upload_round"] = round_ + 1
                 st.session_state["flash"] = texts.CANCELLED
                 st.rerun()

@@ -44,7 +44,9 @@ def streamlit_process(
         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w") if ARTIFACTS.exists() else subprocess.DEVNULL
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    # As `make run` starts it: two glibc malloc arenas (see the Makefile).
+    server_env = {**os.environ, "MALLOC_ARENA_MAX": "2", **(env or {})}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
