@@ -465,12 +465,17 @@ def far_cell_utf16() -> bytes:
 # --------------------------------------------------------------------------- files that held the process (issue 10)
 
 
+# openpyxl declares the r: prefix on the root or on each <sheet>, depending on whether lxml is installed: the
+# replaced <sheets> declares it itself.
+SHEETS_OPEN = b'<sheets xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+
+
 def many_sheet_entries(entries: int = 10_000) -> bytes:
     """10,000 <sheet> entries in workbook.xml, all pointing at the one sheet part (75 s before)."""
     sheets = b"".join(
         f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>'.encode() for i in range(entries)
     )
-    return patched("xl/workbook.xml", lambda xml: re.sub(rb"<sheets>.*</sheets>", b"<sheets>" + sheets + b"</sheets>", xml))
+    return patched("xl/workbook.xml", lambda xml: re.sub(rb"<sheets>.*</sheets>", SHEETS_OPEN + sheets + b"</sheets>", xml))
 
 
 def one_part_listed_three_times() -> bytes:
@@ -480,7 +485,7 @@ def one_part_listed_three_times() -> bytes:
     data = patched("xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", far))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         workbook = archive.read("xl/workbook.xml")
-    return repack(data, replace={"xl/workbook.xml": re.sub(rb"<sheets>.*</sheets>", b"<sheets>" + sheet_entries + b"</sheets>", workbook)})
+    return repack(data, replace={"xl/workbook.xml": re.sub(rb"<sheets>.*</sheets>", SHEETS_OPEN + sheet_entries + b"</sheets>", workbook)})
 
 
 @functools.cache
@@ -507,6 +512,15 @@ def archive_of_small_bombs(parts: int = 190) -> bytes:
     return repack(plain_xlsx(), add={f"xl/media/image{i}.bin": filler for i in range(parts)})
 
 
+def sheet_entries_with_an_unbound_prefix() -> bytes:
+    """10,000 entries whose r: prefix is declared nowhere: not XML, though a lenient reader reads every one."""
+    sheets = b"".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>'.encode() for i in range(10_000))
+    return patched(
+        "xl/workbook.xml",
+        lambda xml: re.sub(rb"<sheets>.*</sheets>", b"<sheets>" + sheets + b"</sheets>", re.sub(rb' xmlns:r="[^"]*"', b"", xml)),
+    )
+
+
 # Issue 10's files -> the code the screen now refuses them with.
 SCREEN_MISSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "far_cell_single_quotes": (far_cell_single_quotes, "TOO_LARGE"),
@@ -519,6 +533,7 @@ SCREEN_MISSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "far_cell_outside_worksheets": (far_cell_outside_worksheets, "TOO_LARGE"),
     "far_cell_utf16": (far_cell_utf16, "TOO_LARGE"),
     "many_sheet_entries": (many_sheet_entries, "TOO_MANY_SHEETS"),
+    "sheet_entries_with_an_unbound_prefix": (sheet_entries_with_an_unbound_prefix, "NOT_XLSX"),
     "one_part_listed_three_times": (one_part_listed_three_times, "TOO_MANY_CELLS"),
     "five_million_cells": (five_million_cells, "TOO_MANY_CELLS"),
     "archive_of_small_bombs": (archive_of_small_bombs, "ZIP_BOMB"),

@@ -221,7 +221,10 @@ def _parts(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> list[Fin
 
 def _dimensions(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], heads: dict[str, str]) -> list[Finding]:
     """Sheets a reader would read, as Excel finds them, and the cells it would allocate for them."""
-    sheets, count = _sheet_entries(archive, names)
+    entries = _sheet_entries(archive, names)
+    if isinstance(entries, str):  # the workbook's list of sheets is not XML: what a lenient reader makes of it is unknown
+        return [finding("NOT_XLSX", detail=texts.SAFETY_BAD_SHEET_XML.format(part=entries))]
+    sheets, count = entries
     if count > MAX_SHEETS:
         return [finding("TOO_MANY_SHEETS", detail=f"{count:,}", expected=MAX_SHEETS)]
     titles = {part: title for title, part in reversed(sheets) if part}
@@ -260,8 +263,11 @@ def _dimensions(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], hea
     return found
 
 
-def _sheet_entries(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> tuple[list[tuple[str, str]], int]:
-    """(name, part path) of the workbook's <sheet> entries in order (at most MAX_SHEETS + 1), and how many there are.
+def _sheet_entries(
+    archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]
+) -> tuple[list[tuple[str, str]], int] | str:
+    """(name, part path) of the workbook's <sheet> entries in order (at most MAX_SHEETS + 1), and how many there are;
+    the part's name instead when workbook.xml or its relationships are not well-formed XML.
 
     Read as XML, as Excel reads it: any prefix, quoting or spacing. A part is resolved through workbook.xml.rels
     (relative to xl/, or absolute), so a sheet stored outside xl/worksheets/ is found as a reader finds it.
@@ -285,9 +291,10 @@ def _sheet_entries(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) 
             rid = next((v for k, v in attributes.items() if " " in k and _local(k) == "id"), "")
             sheets.append((attributes.get("name", ""), rid))
 
-    if WORKBOOK_RELS in names:
-        _parse(archive, names[WORKBOOK_RELS], relationship)
-    _parse(archive, names[WORKBOOK_PART], sheet)
+    if WORKBOOK_RELS in names and not _parse(archive, names[WORKBOOK_RELS], relationship):
+        return names[WORKBOOK_RELS].filename
+    if not _parse(archive, names[WORKBOOK_PART], sheet):
+        return names[WORKBOOK_PART].filename
     resolved = []
     for title, rid in sheets:
         target = targets.get(rid or "", "")

@@ -383,7 +383,7 @@ SAFETY_COMPRESSION = "部件 {part} 使用了 Excel 不会使用的压缩方式"
 SAFETY_UNREADABLE = "文件已损坏或不完整（{kind}）"
 SAFETY_BOMB_TOTAL = "解压后共 {size}，上限 {limit}"
 SAFETY_BOMB_RATIO = "部件 {part} 的压缩比为 {ratio}:1，上限 {limit}:1"
-SAFETY_BAD_SHEET_XML = "工作表部件 {part} 不是规范的 XML，无法安全读取"
+SAFETY_BAD_SHEET_XML = "部件 {part} 不是规范的 XML，无法安全读取"
 SAFETY_BOMB_ARCHIVE_RATIO = "全部部件解压后共 {size}，压缩比为 {ratio}:1，上限 {limit}:1"
 SAFETY_EXTENSION_ADVICE = {
     ".xls": "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再上传。",
