@@ -9,8 +9,9 @@ SUDO    := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
 .PHONY: run test system-deps data docs bench bench-pages clean
 
+# Two glibc malloc arenas: Streamlit's per-run threads otherwise each keep what an upload freed (bench/soak.py).
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	MALLOC_ARENA_MAX=2 $(PY) -m streamlit run server.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: $(VENV)/.dev system-deps
 	$(PY) -m pytest

@@ -6,6 +6,9 @@ Only drawing lives here; every number comes from xq_metrics.
 from __future__ import annotations
 
 import dataclasses
+import logging
+import re
+import secrets
 from datetime import datetime
 from typing import Any, Callable, Sequence, TypeVar
 
@@ -14,10 +17,15 @@ import streamlit as st
 import chrome
 from xq_metrics import auth, palette, texts, upload
 from xq_metrics import filters as view
+from xq_metrics.findings import clean
 from xq_metrics.model import Dataset
 from xq_metrics.status import Judgement
 from xq_metrics.store import Editor, Store, VersionInfo, default_location, open_store
 from xq_metrics.tasks import TaskRow, task_line
+
+_LOG = logging.getLogger("xq_metrics.pages")
+
+MD_MAX_LENGTH = 2000  # characters of one name or text in Markdown; a longer one is cut with …
 
 def setup(title: str) -> tuple[Dataset, view.Filters]:
     """Call first on every page: page config, navigation, the global filters, the data set in use and its banner."""
@@ -238,13 +246,15 @@ def original_file(number: int) -> bytes:
     return _original(default_location(), number)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_data(show_spinner=False, max_entries=2)
 def _original(location: str, number: int) -> bytes:
     # A version's original never changes: fetched once, not on every rerun of every viewer.
     return _store(location).original(number)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+# Two: the version in use and, for the moment a save switches every session over, the one before. Each held
+# version of a large upload is tens of MB (bench/soak.py).
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _dataset(location: str, number: int) -> Dataset:
     return _store(location).version(number).dataset
 
@@ -261,12 +271,33 @@ def dataset_banner(dataset: Dataset) -> None:
         st.warning(texts.SAMPLE_BANNER_COUNT.format(count=dataset.sample_figures), icon=":material/info:")
 
 
-_MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~:$"
+_MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~:$="
+# A name is one line: a line break followed by === or --- made the name a heading.
+_LINE_BREAKS = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
+# GitHub-flavoured Markdown links bare URLs and e-mail addresses even when their punctuation is escaped (the
+# link is found in the text after escapes are resolved): a word joiner after the scheme, the "www" or the "@"
+# breaks the pattern without changing what is seen.
+_AUTOLINK = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)|@")
+WORD_JOINER = "\u2060"
 
 
 def md(text: object) -> str:
-    """Text from a workbook, safe inside st.markdown: no links, emphasis or HTML can be smuggled in a name."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+    """Text from a workbook or a link, safe inside st.markdown: no heading, link, emphasis or HTML in a name.
+
+    Control characters are shown escaped (\\x01), as findings show them.
+    """
+    line = clean(_LINE_BREAKS.sub(" ", str(text)), limit=MD_MAX_LENGTH)
+    line = _AUTOLINK.sub(lambda m: m.group(0) + WORD_JOINER, line)
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in line)
+
+
+PREVIEW_ROWS = 1_000  # changes listed on the page; the rest are counted (52,000 rows took 10 MB a rerun)
+
+
+def release(*keys: str) -> None:
+    """Drop what a page no longer needs from the session: a checked upload holds its file, data set and preview."""
+    for key in keys:
+        st.session_state.pop(key, None)
 
 
 def table(frame: object, **kwargs: object) -> None:
@@ -320,3 +351,15 @@ def status_badge(j: Judgement) -> str:
     if j.alert:
         return f":red-badge[{palette.ALERT_SYMBOL} {texts.ALERT}·{j.status_label}]{sample}"
     return f":{palette.STATUS_BADGES[j.status]}-badge[{palette.symbol(j)} {j.status_label}]{sample}"
+
+
+def on_script_error(exc: Exception) -> bool:
+    """server.py's handler for any uncaught exception on a page: a Chinese message here, the traceback in the log.
+
+    The incident number ties what an official reports to the log line. True tells Streamlit not to show its own
+    exception box.
+    """
+    incident = secrets.token_hex(4)
+    _LOG.error("uncaught exception on a page, incident %s", incident, exc_info=exc)
+    st.error(texts.UNEXPECTED_ERROR.format(incident=incident), icon=":material/error:")
+    return True

@@ -60,6 +60,8 @@ else:
     st.caption(texts.UPLOAD_HELP)
     round_ = st.session_state.setdefault("upload_round", 0)  # a new key empties the uploader on save/cancel
     file = st.file_uploader(texts.UPLOAD_LABEL, key=f"upload_{round_}")
+    if file is None:
+        ui.release("checked", "checked_key")  # the official removed the file: so do we
     if file is not None:
         replace = tuple(st.session_state.get("replace_tables", ()))
         # Checked once per file, data version and choice of tables to replace, not on every rerun of the page.
@@ -67,7 +69,6 @@ else:
         if st.session_state.get("checked_key") != key:
             st.session_state["checked"] = upload.check(store, file.getvalue(), file.name, replace=replace)
             st.session_state["checked_key"] = key
-            st.session_state.pop("report_xlsx", None)
         checked: upload.UploadCheck = st.session_state["checked"]
         head = checked.headline
         st.subheader(texts.REPORT_TITLE)
@@ -88,12 +89,9 @@ else:
                 ui.table(pd.DataFrame(checked.counts()))
             a, b = st.columns(2)
             a.download_button(texts.REPORT_JSON, checked.report_json(), file_name=texts.REPORT_JSON_FILE, mime="application/json")
-            if "report_xlsx" in st.session_state:
-                b.download_button(texts.REPORT_XLSX, st.session_state["report_xlsx"], file_name=texts.REPORT_XLSX_FILE, mime=XLSX)
-            elif b.button(texts.REPORT_XLSX_BUILD, key="build_report"):
-                # Built only when asked for: it reads the whole upload with openpyxl.
-                st.session_state["report_xlsx"] = checked.report_xlsx()
-                st.rerun()
+            b.download_button(  # built only when clicked, in a limited child: it reads the whole upload
+                texts.REPORT_XLSX, checked.report_xlsx, file_name=texts.REPORT_XLSX_FILE, mime=XLSX,
+            )
         if checked.same_as is not None:
             st.info(texts.SAME_FILE.format(
                 time=checked.same_as.created_at.strftime("%Y-%m-%d %H:%M"), number=checked.same_as.number,
@@ -111,7 +109,9 @@ else:
             if checked.preview.empty:
                 st.info(texts.PREVIEW_EMPTY)
             else:
-                ui.table(pd.DataFrame(diff.change_rows(checked.preview)))
+                if len(checked.preview.changes) > ui.PREVIEW_ROWS:
+                    st.caption(texts.PREVIEW_FIRST.format(total=len(checked.preview.changes), shown=ui.PREVIEW_ROWS))
+                ui.table(pd.DataFrame(diff.change_rows(checked.preview, limit=ui.PREVIEW_ROWS)))
             confirmed = confirm_box(needed, key=f"confirm_{round_}")
             save, cancel = st.columns(2)
             blocked = checked.preview.empty or (needed.needed and confirmed is None)
@@ -121,11 +121,13 @@ else:
                 except (upload.SaveConflict, upload.ConfirmationRequired, StoreError) as exc:
                     st.error(str(exc))
                 else:
+                    ui.release("checked", "checked_key")  # the file, its data set and preview: not needed any more
                     st.session_state["upload_round"] = round_ + 1
                     st.session_state.pop("replace_tables", None)
                     st.session_state["flash"] = texts.SAVED.format(number=saved.number)
                     st.rerun()
             if cancel.button(texts.CANCEL_BUTTON, key="cancel"):
+                ui.release("checked", "checked_key")
                 st.session_state["upload_round"] = round_ + 1
                 st.session_state.pop("replace_tables", None)
                 st.session_state["flash"] = texts.CANCELLED

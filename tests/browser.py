@@ -29,13 +29,24 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
+    with streamlit_process(env, timeout) as (url, _):
+        yield url
+
+
+@contextlib.contextmanager
+def streamlit_process(
+    env: dict[str, str] | None = None, timeout: float = 60, script: str = "server.py"
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """The server's URL and its process (for its exit code and memory)."""
     port = free_port()
     cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+        sys.executable, "-m", "streamlit", "run", script, "--server.address", "127.0.0.1",
         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w") if ARTIFACTS.exists() else subprocess.DEVNULL
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    # As `make run` starts it: two glibc malloc arenas (see the Makefile).
+    server_env = {**os.environ, "MALLOC_ARENA_MAX": "2", **(env or {})}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -49,7 +60,7 @@ def streamlit_server(env: dict[str, str] | None = None, timeout: float = 60) -> 
             time.sleep(0.3)
         else:
             raise TimeoutError("streamlit did not become healthy")
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:

@@ -309,3 +309,232 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     "zip_header_only": (zip_header_only, "NOT_XLSX"),
     "too_big": (too_big, "FILE_TOO_BIG"),
 }
+
+
+# --------------------------------------------------------------------------- scripted attacks on the isolation
+# Module-level, so the isolated child can import them by name (tests.hostile.<function>).
+
+
+def allocate(size: int) -> bytes:
+    """Python asks for more memory than the child's address-space limit allows."""
+    return bytearray(size)
+
+
+def abort_like_calamine() -> None:
+    """What calamine does on a far cell: print the failed allocation, then abort (signal 6)."""
+    import os
+    import sys
+
+    sys.stderr.write("memory allocation of 549755813888 bytes failed\n")
+    sys.stderr.flush()
+    os.abort()
+
+
+def spin() -> None:
+    """Burns CPU forever."""
+    while True:
+        pass
+
+
+def sleep_forever() -> None:
+    """Uses no CPU and never returns: only the wall clock stops it."""
+    import time
+
+    time.sleep(3600)
+
+
+def big_result(size: int) -> bytes:
+    return b"x" * size
+
+
+def segfault() -> None:
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def raise_error() -> None:
+    raise ValueError("boom")
+
+
+def shout_on_stderr(lines: int) -> int:
+    """More stderr than a pipe holds: the parent must keep reading it or the child would block."""
+    import sys
+
+    for i in range(lines):
+        sys.stderr.write(f"line {i} " + "x" * 200 + "\n")
+    return lines
+
+
+class _RunsCode:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        import os
+
+        return (os.system, ("true",))
+
+
+def evil_pickle() -> object:
+    """A result that would run a command when unpickled: what a child subverted by a file could send back."""
+    return _RunsCode()
+
+
+def echo(value: object) -> object:
+    return value
+
+
+def pid() -> int:
+    import os
+
+    return os.getpid()
+
+
+# --------------------------------------------------------------------------- files the old screen let through (issue 10)
+# Each is a few KB, and each made calamine ask for 128-512 GB and abort the whole server (signal 6).
+
+FAR = b"XFD1048576"
+
+
+def with_row(row: bytes) -> bytes:
+    """plain_xlsx with one more row at the end of its sheet data."""
+    return patched("xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", row + b"</sheetData>"))
+
+
+def far_cell_single_quotes() -> bytes:
+    return with_row(b"<row r='1048576'><c r='XFD1048576' t='n'><v>1</v></c></row>")
+
+
+def far_cell_spaced_equals() -> bytes:
+    return with_row(b'<row r = "1048576"><c r = "XFD1048576" t="n"><v>1</v></c></row>')
+
+
+def far_cell_tabs() -> bytes:
+    return with_row(b'<row\tr\t=\t"1048576"><c\tr\t=\t"XFD1048576"\tt="n"><v>1</v></c></row>')
+
+
+def far_cell_character_reference() -> bytes:
+    """r spelled with a character reference: an XML parser reads X, a byte pattern reads nothing."""
+    return with_row(b'<row r="&#49;048576"><c r="&#88;FD1048576" t="n"><v>1</v></c></row>')
+
+
+def far_cell_second_r() -> bytes:
+    """Two r attributes: a pattern reading the first sees A5."""
+    return with_row(b'<row r="5"><c r="A5" r="XFD1048576" t="n"><v>1</v></c></row>')
+
+
+def wide_row_without_r() -> bytes:
+    """16,384 cells without r in the last row (its r single-quoted): columns come from positions."""
+    return with_row(b"<row r='1048576'>" + b"<c><v>1</v></c>" * 16384 + b"</row>")
+
+
+def wide_row_near_the_top() -> bytes:
+    """The same row of 16,384 positional cells at row 4: 16,384 columns, far past the column cap."""
+    return with_row(b'<row r="4">' + b"<c><v>1</v></c>" * 16384 + b"</row>")
+
+
+def _moved_sheet(sheet: bytes, new_part: str = "xl/data/s.xml") -> bytes:
+    data = plain_xlsx()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        rels = archive.read("xl/_rels/workbook.xml.rels").replace(b"/xl/worksheets/sheet1.xml", b"/" + new_part.encode())
+        types = archive.read("[Content_Types].xml").replace(b"/xl/worksheets/sheet1.xml", b"/" + new_part.encode())
+    return repack(
+        data,
+        replace={"xl/_rels/workbook.xml.rels": rels, "[Content_Types].xml": types},
+        drop=("xl/worksheets/sheet1.xml",),
+        add={new_part: sheet},
+    )
+
+
+def far_cell_outside_worksheets() -> bytes:
+    """The sheet part stored at xl/data/s.xml (resolved through workbook.xml.rels, as readers do)."""
+    with zipfile.ZipFile(io.BytesIO(plain_xlsx())) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    far = b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'
+    return _moved_sheet(sheet.replace(b"</sheetData>", far))
+
+
+def far_cell_utf16() -> bytes:
+    """The sheet XML in UTF-16: byte patterns for ASCII markup match nothing in it."""
+    with zipfile.ZipFile(io.BytesIO(plain_xlsx())) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    far = '<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'
+    text = '<?xml version="1.0" encoding="UTF-16"?>' + sheet.replace("</sheetData>", far)
+    return patched("xl/worksheets/sheet1.xml", lambda _: text.encode("utf-16"))
+
+
+# --------------------------------------------------------------------------- files that held the process (issue 10)
+
+
+# openpyxl declares the r: prefix on the root or on each <sheet>, depending on whether lxml is installed: the
+# replaced <sheets> declares it itself.
+SHEETS_OPEN = b'<sheets xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+
+
+def many_sheet_entries(entries: int = 10_000) -> bytes:
+    """10,000 <sheet> entries in workbook.xml, all pointing at the one sheet part (75 s before)."""
+    sheets = b"".join(
+        f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>'.encode() for i in range(entries)
+    )
+    return patched("xl/workbook.xml", lambda xml: re.sub(rb"<sheets>.*</sheets>", SHEETS_OPEN + sheets + b"</sheets>", xml))
+
+
+def one_part_listed_three_times() -> bytes:
+    """A sparse sheet of 1.2 million cells (A1 and T60001) listed three times: each listing is read again."""
+    far = b'<row r="60001"><c r="T60001" t="n"><v>1</v></c></row></sheetData>'
+    sheet_entries = b"".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>'.encode() for i in range(3))
+    data = patched("xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", far))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        workbook = archive.read("xl/workbook.xml")
+    return repack(data, replace={"xl/workbook.xml": re.sub(rb"<sheets>.*</sheets>", SHEETS_OPEN + sheet_entries + b"</sheets>", workbook)})
+
+
+@functools.cache
+def five_million_cells() -> bytes:
+    """5,000,000 small numbers (25,000 rows x 200 columns) well under the 20 MB cap: 26 s and 533 MB before."""
+    from openpyxl.utils import get_column_letter
+
+    letters = [get_column_letter(c).encode() for c in range(1, 201)]
+    rows = []
+    for r in range(1, 25_001):
+        number = str(r).encode()
+        cells = b"".join(b'<c r="' + letter + number + b'"><v>' + str((r * 7 + c) % 1000).encode() + b"</v></c>" for c, letter in enumerate(letters))
+        rows.append(b'<row r="' + number + b'">' + cells + b"</row>")
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        + b"".join(rows) + b"</sheetData></worksheet>"
+    )
+    return repack(plain_xlsx(), replace={"xl/worksheets/sheet1.xml": sheet})
+
+
+def archive_of_small_bombs(parts: int = 190) -> bytes:
+    """190 parts just under the per-part ratio threshold (1 MB of zeros each): 89 s before."""
+    filler = b"\x00" * (safety.RATIO_MIN_BYTES - 1)
+    return repack(plain_xlsx(), add={f"xl/media/image{i}.bin": filler for i in range(parts)})
+
+
+def sheet_entries_with_an_unbound_prefix() -> bytes:
+    """10,000 entries whose r: prefix is declared nowhere: not XML, though a lenient reader reads every one."""
+    sheets = b"".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>'.encode() for i in range(10_000))
+    return patched(
+        "xl/workbook.xml",
+        lambda xml: re.sub(rb"<sheets>.*</sheets>", b"<sheets>" + sheets + b"</sheets>", re.sub(rb' xmlns:r="[^"]*"', b"", xml)),
+    )
+
+
+# Issue 10's files -> the code the screen now refuses them with.
+SCREEN_MISSED: dict[str, tuple[Callable[[], bytes], str]] = {
+    "far_cell_single_quotes": (far_cell_single_quotes, "TOO_LARGE"),
+    "far_cell_spaced_equals": (far_cell_spaced_equals, "TOO_LARGE"),
+    "far_cell_tabs": (far_cell_tabs, "TOO_LARGE"),
+    "far_cell_character_reference": (far_cell_character_reference, "TOO_LARGE"),
+    "far_cell_second_r": (far_cell_second_r, "NOT_XLSX"),  # duplicate attributes are not well-formed XML
+    "wide_row_without_r": (wide_row_without_r, "TOO_LARGE"),
+    "wide_row_near_the_top": (wide_row_near_the_top, "TOO_LARGE"),
+    "far_cell_outside_worksheets": (far_cell_outside_worksheets, "TOO_LARGE"),
+    "far_cell_utf16": (far_cell_utf16, "TOO_LARGE"),
+    "many_sheet_entries": (many_sheet_entries, "TOO_MANY_SHEETS"),
+    "sheet_entries_with_an_unbound_prefix": (sheet_entries_with_an_unbound_prefix, "NOT_XLSX"),
+    "one_part_listed_three_times": (one_part_listed_three_times, "TOO_MANY_CELLS"),
+    "five_million_cells": (five_million_cells, "TOO_MANY_CELLS"),
+    "archive_of_small_bombs": (archive_of_small_bombs, "ZIP_BOMB"),
+}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -137,3 +139,75 @@ def test_one_far_cell_under_a_small_dimension_is_refused(cell: bytes) -> None:
     found = safety.screen(data, "a.xlsx")
     assert [f.code for f in found] == ["TOO_LARGE"]
     assert time.perf_counter() - started < 1.0
+
+
+# --------------------------------------------------------------------------- issue 10: what the old screen let through
+
+# A functional bound per case: the 5-million-cell file is 19 MB and inflates to 125 MB before it is refused.
+SCREEN_SECONDS = {"five_million_cells": 15.0}
+
+
+@pytest.mark.parametrize("case", sorted(hostile.SCREEN_MISSED))
+def test_issue_10_files_are_refused_by_the_screen(case: str) -> None:
+    build, code = hostile.SCREEN_MISSED[case]
+    data = build()
+    found, seconds = screened(data)
+    assert [f.code for f in found] == [code], [(f.code, f.message) for f in found]
+    assert seconds < SCREEN_SECONDS.get(case, SECONDS)
+    (refusal,) = found
+    assert refusal.severity == "error" and refusal.message and refusal.hint
+
+
+def test_a_far_cell_outside_worksheets_is_named_by_its_sheet() -> None:
+    (refusal,) = safety.screen(hostile.far_cell_outside_worksheets(), "a.xlsx")
+    assert refusal.sheet == "指标数据" and "XFD1048576" in refusal.message
+
+
+def test_many_sheet_entries_say_how_many() -> None:
+    (refusal,) = safety.screen(hostile.many_sheet_entries(), "a.xlsx")
+    assert "10,000" in refusal.message and str(safety.MAX_SHEETS) in refusal.message
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        b"<row r='4'><c r='A4' t='n'><v>1</v></c><c r = 'B4'><v>2</v></c></row>",  # other quoting and spacing
+        b"<row><c><v>1</v></c><c><v>2</v></c></row>",  # no r at all: row 4, columns A and B by position
+        b'<row r="4"><c t="n" r="A4"><v>1</v></c></row>',  # r not first
+        b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="4"><x:c r="A4"><x:v>1</x:v></x:c></x:row>',
+    ],
+    ids=["quoting", "positional", "r-not-first", "prefixed"],
+)
+def test_unusual_but_small_sheets_pass(row: bytes) -> None:
+    """Read as XML, an unusual spelling of a small sheet is what it is: small."""
+    assert safety.screen(hostile.with_row(row), "a.xlsx") == []
+
+
+def test_a_sheet_part_outside_worksheets_is_read_where_the_workbook_says() -> None:
+    with zipfile.ZipFile(io.BytesIO(hostile.plain_xlsx())) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    data = hostile._moved_sheet(sheet)
+    assert safety.screen(data, "a.xlsx") == []
+    from xq_metrics.reader import read_workbook
+
+    parsed = read_workbook(data, "a.xlsx")
+    assert [len(s.rows) for s in parsed.of("values")] == [2]  # the reader finds it there too
+
+
+@pytest.mark.parametrize(
+    ("columns", "rows", "refused"),
+    [(20, safety.MAX_TOTAL_CELLS // 20, False), (20, safety.MAX_TOTAL_CELLS // 20 + 1, True)],
+    ids=["at-the-cap", "one-row-over"],
+)
+def test_total_cells_cap_is_exact(columns: int, rows: int, refused: bool) -> None:
+    from openpyxl.utils import get_column_letter
+
+    far = f'<row r="{rows}"><c r="{get_column_letter(columns)}{rows}"><v>1</v></c></row>'.encode()
+    found = safety.screen(hostile.with_row(far), "a.xlsx")
+    assert [f.code for f in found] == (["TOO_MANY_CELLS"] if refused else [])
+
+
+def test_a_workbook_of_parts_that_each_compress_well_is_a_bomb_only_in_bulk() -> None:
+    assert safety.screen(hostile.archive_of_small_bombs(parts=4), "a.xlsx") == []
+    (refusal,) = safety.screen(hostile.archive_of_small_bombs(), "a.xlsx")
+    assert refusal.code == "ZIP_BOMB" and "压缩比" in refusal.message

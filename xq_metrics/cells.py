@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Generic, TypeVar
 
 from . import units
@@ -28,6 +28,7 @@ _NUMBER = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)$")
 _YEAR = re.compile(r"^(\d{4})\s*年?(?:度)?$")
 EXCEL_EPOCH = datetime(1899, 12, 30)
 EXCEL_SERIAL_RANGE = (32874, 73051)  # 1990-01-01 .. 2099-12-31
+YEAR_RANGE = (1990, 2100)  # a monitoring year; a date cell's year outside it (1, 1899, 9999) is no year at all
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,15 @@ def year(raw: object) -> Cell[int]:
     if is_blank(raw):
         return Cell(None)
     if isinstance(raw, (datetime, date)):
-        return Cell(raw.year, changed=True)
+        # Excel's zero date (1899-12-30/31), date.min and 9999-12-31 arrive as dates too: not years.
+        if YEAR_RANGE[0] <= raw.year <= YEAR_RANGE[1]:
+            return Cell(raw.year, changed=True)
+        return Cell(None, ok=False)
+    if isinstance(raw, (time, timedelta)):
+        return Cell(None, ok=False)  # a time or a duration is never a year
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         value = float(raw)
-        if value.is_integer() and 1990 <= value <= 2100:
+        if value.is_integer() and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
             return Cell(int(value))
         if EXCEL_SERIAL_RANGE[0] <= value <= EXCEL_SERIAL_RANGE[1]:
             # A date cell whose format was lost arrives as its serial number (45292 = 2024-01-01).
@@ -119,7 +125,7 @@ def year(raw: object) -> Cell[int]:
         return Cell(None, ok=False)
     folded = fold(str(raw))
     match = _YEAR.match(folded)
-    if not match or not 1990 <= int(match.group(1)) <= 2100:
+    if not match or not YEAR_RANGE[0] <= int(match.group(1)) <= YEAR_RANGE[1]:
         return Cell(None, ok=False)
     return Cell(int(match.group(1)), changed=folded != match.group(1))
 

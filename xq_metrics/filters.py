@@ -11,8 +11,9 @@ from typing import Mapping
 
 from . import texts
 from .cells import fold
+from .findings import clean
 from .model import Dataset, Indicator, Project, chinese_number, plan_place
-from .names import DepartmentNames
+from .names import DepartmentNames, TownNames
 
 # Names of the URL parameters; a link like ?town=杨柳青镇&chapter=5&year=2024 opens that view.
 PARAM_TOWN = "town"
@@ -20,6 +21,16 @@ PARAM_CHAPTER = "chapter"
 PARAM_SECTION = "section"
 PARAM_YEAR = "year"
 PARAM_DEPARTMENT = "dept"  # 部门 (issue 14): ?dept=区发展改革委
+
+# A link is typed by anyone: its values are bounded before they are read (a 5,000-digit year made int() raise,
+# and every distinct long town name would sit in fold()'s cache), and only ASCII digits count as numbers
+# ("²" and "፩" are digits to str.isdigit() but not to int()).
+MAX_VALUES = 20  # per parameter; there are 11 towns and 8 chapters
+MAX_VALUE_LENGTH = 64  # characters; the longest town alias or section is a few
+SHOWN_LENGTH = 40  # of an ignored value, quoted back in the notice
+_YEAR_VALUE = re.compile(r"[0-9]{4}")
+_SECTION_VALUE = re.compile(r"([0-9]{1,3})-([0-9]{1,3})")
+_CHAPTER_NUMBER = re.compile(r"[0-9]{1,3}")
 
 
 @dataclass(frozen=True)
@@ -79,41 +90,57 @@ class ParsedParams:
 def from_params(params: Mapping[str, list[str]], dataset: Dataset) -> ParsedParams:
     """Read a link's parameters; anything unknown is dropped and reported, never an error page."""
     ignored: list[str] = []
-    town_names = resolve_towns(dataset)
+    overflow: list[str] = []  # "and N more": said last
+
+    def values(key: str, label: str) -> list[str]:
+        raw_values = list(params.get(key, []))
+        kept = []
+        for raw in raw_values[:MAX_VALUES]:
+            if len(raw) > MAX_VALUE_LENGTH:
+                ignored.append(_quoted(label, raw))
+            else:
+                kept.append(raw)
+        if len(raw_values) > MAX_VALUES:
+            overflow.append(texts.IGNORED_MORE.format(label=label, count=len(raw_values) - MAX_VALUES))
+        return kept
+
+    town_names = TownNames(dataset.towns)
     towns = []
-    for raw in params.get(PARAM_TOWN, []):
-        name = town_names.get(fold(raw))
-        if name is None:
-            ignored.append(f"{texts.FILTER_TOWN}“{raw}”")
-        elif name != texts.DISTRICT and name not in towns:
-            towns.append(name)
+    for raw in values(PARAM_TOWN, texts.FILTER_TOWN):
+        found = town_names.resolve(raw) if raw.strip() else None
+        if found is None:
+            ignored.append(_quoted(texts.FILTER_TOWN, raw))
+        elif found.name != texts.DISTRICT and found.name not in towns:
+            towns.append(found.name)
     chapter_numbers = set(dataset.chapters())
     chapters = []
-    for raw in params.get(PARAM_CHAPTER, []):
+    for raw in values(PARAM_CHAPTER, texts.FILTER_CHAPTER):
         number = parse_chapter(raw)
         if number is None or number not in chapter_numbers:
-            ignored.append(f"{texts.FILTER_CHAPTER}“{raw}”")
+            ignored.append(_quoted(texts.FILTER_CHAPTER, raw))
         elif number not in chapters:
             chapters.append(number)
     section_keys = {(s.chapter, s.section) for s in dataset.sections}
     sections = []
-    for raw in params.get(PARAM_SECTION, []):
-        match = re.fullmatch(r"(\d+)-(\d+)", raw.strip())
+    for raw in values(PARAM_SECTION, texts.FILTER_SECTION):
+        match = _SECTION_VALUE.fullmatch(raw.strip())
         key = (int(match.group(1)), int(match.group(2))) if match else None
         if key is None or key not in section_keys or (chapters and key[0] not in chapters):
-            ignored.append(f"{texts.FILTER_SECTION}“{raw}”")
+            ignored.append(_quoted(texts.FILTER_SECTION, raw))
         elif key not in sections:
             sections.append(key)
     year = None
-    for raw in params.get(PARAM_YEAR, [])[:1]:
-        if raw.strip().isdigit() and int(raw) in available_years(dataset):
+    for raw in values(PARAM_YEAR, texts.FILTER_YEAR)[:1]:
+        if _YEAR_VALUE.fullmatch(raw.strip()) and int(raw) in available_years(dataset):
             year = int(raw)
         else:
-            ignored.append(f"{texts.FILTER_YEAR}“{raw}”")
+            ignored.append(_quoted(texts.FILTER_YEAR, raw))
     if sections and not chapters:
         chapters = sorted({c for c, _ in sections})
-    departments = _departments(params.get(PARAM_DEPARTMENT, []), dataset, ignored)
-    return ParsedParams(Filters(tuple(towns), tuple(chapters), tuple(sections), year, departments), tuple(ignored))
+    departments = _departments(values(PARAM_DEPARTMENT, texts.FILTER_DEPARTMENT), dataset, ignored)
+    return ParsedParams(
+        Filters(tuple(towns), tuple(chapters), tuple(sections), year, departments), tuple(ignored + overflow),
+    )
 
 
 def _departments(raw_values: list[str], dataset: Dataset, ignored: list[str]) -> tuple[str, ...]:
@@ -123,24 +150,23 @@ def _departments(raw_values: list[str], dataset: Dataset, ignored: list[str]) ->
     for raw in raw_values:
         found = names.resolve(raw)
         if found is None:
-            ignored.append(f"{texts.FILTER_DEPARTMENT}“{raw}”")
+            ignored.append(_quoted(texts.FILTER_DEPARTMENT, raw))
         elif found.name not in chosen:
             chosen.append(found.name)
     return tuple(chosen)
 
 
-def resolve_towns(dataset: Dataset) -> dict[str, str]:
-    lookup = {fold(texts.DISTRICT): texts.DISTRICT}
-    for town in dataset.towns:
-        for alias in (town.name, *town.aliases):
-            lookup[fold(alias)] = town.name
-    return lookup
+def _quoted(label: str, raw: str) -> str:
+    """An ignored value as the notice quotes it: short, control characters escaped."""
+    return f"{label}“{clean(raw, SHOWN_LENGTH)}”"
 
 
 def parse_chapter(raw: str) -> int | None:
     """5, "5", "第五章", "五" -> 5."""
+    if len(raw) > MAX_VALUE_LENGTH:
+        return None
     text = fold(raw).removeprefix("第").removesuffix("章")
-    if text.isdigit():
+    if _CHAPTER_NUMBER.fullmatch(text):
         return int(text)
     for n in range(1, 20):
         if chinese_number(n) == text:

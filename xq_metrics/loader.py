@@ -9,22 +9,21 @@ or the official replaces a table on the preview.
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-import difflib
-import re
-
-from . import cells, checks, deadlines, schema, texts
-from .money import canonical_unit, fmt_yi, to_yi
+from . import cells, checks, deadlines, isolation, schema, texts
 from .changes import Changeset, Edit, apply, identity
-from .findings import Finding, finding, has_errors, nearest_hint, sort_key
-from .model import Dataset, SourceInfo
-from .model import Project
+from .findings import Finding, cap, finding, has_errors, nearest_hint, sort_key
+from .model import Dataset, Project, SourceInfo
+from .money import canonical_unit, fmt_yi, to_yi
 from .names import ALL_TOWNS, VAGUE_UNIT, DepartmentNames, IndicatorNames, ProjectNames, TaskNames, TownNames, is_total_word
-from .reader import DELETE, ParsedSheet, ParsedWorkbook, Row, Vocabulary, read_workbook
+from .reader import DELETE, ParsedSheet, ParsedWorkbook, Row, Vocabulary
 from .safety import screen
 from .targets import parse as parse_target
 
@@ -64,10 +63,12 @@ def load(
     refused = screen(data, name)
     if refused:
         return LoadResult(None, refused)
-    parsed = read_workbook(data, name, _vocabulary(base))
+    # Read in a limited child process: no file, screened or not, can take the server down.
+    parsed = isolation.read_workbook(data, name, _vocabulary(base))
     if has_errors(parsed.findings) and not parsed.sheets:
-        return LoadResult(None, sorted(parsed.findings, key=sort_key))
-    return assemble(parsed, base, now or datetime.now(), frozenset(replace))
+        return LoadResult(None, cap(sorted(parsed.findings, key=sort_key)))
+    result = assemble(parsed, base, now or datetime.now(), frozenset(replace))
+    return dataclasses.replace(result, findings=cap(result.findings))  # bounded however many rows are wrong
 
 
 def _vocabulary(base: Dataset | None) -> Vocabulary | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Literal
 
@@ -32,18 +33,14 @@ _CODES = {"int": "BAD_INT", "year": "BAD_YEAR", "number": "BAD_NUMBER"}
 Layout = Literal["table", "years", "plan", "towns"]
 
 
-class _Delete:
-    """The 删除 marker typed in a cell: blank this stored field. Pickles by name, so it survives the reader's
-    child process as the same object."""
+class Mark(Enum):
+    """The 删除 marker typed in a cell: blank this stored field. An enum member, so it comes back from the reader's
+    child process as the same object (and passes the child's allow-listed unpickler)."""
 
-    def __reduce__(self) -> str:
-        return "DELETE"
-
-    def __repr__(self) -> str:
-        return "DELETE"
+    DELETE = "delete"
 
 
-DELETE = _Delete()
+DELETE = Mark.DELETE
 
 
 @dataclass(slots=True)

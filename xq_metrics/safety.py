@@ -1,17 +1,27 @@
 """Screen an uploaded file on its raw bytes before any parser sees it, and neutralise text for exports.
 
 `screen` refuses what a parser should never be handed: legacy or encrypted Excel files, zip bombs, macros,
-external links, XML with a DTD, sheets claiming absurd dimensions. Every check reads only the zip directory or a
-capped head of a part, so a hostile file is refused in milliseconds and a bomb is never inflated.
+external links, XML with a DTD, sheets claiming absurd dimensions, too many sheets or cells. The zip checks read
+only the directory or a capped head of a part, so a bomb is never inflated. The sheet checks read the sheets the
+way Excel does: every sheet the workbook lists, resolved through workbook.xml.rels wherever its part lives, its
+cell references read as XML (any quoting and white space), and a cell without a reference placed by its position.
+
+This is the fast first gate, not the only one: the reader itself runs in a limited child process (isolation.py),
+so what the screen misses can still not take the server down.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import struct
 import zipfile
+from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
+from typing import Callable
+from urllib.parse import unquote
+from xml.parsers import expat
 
 from . import texts
 from .findings import Finding, finding
@@ -20,12 +30,20 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all parts together, as the zip directory declares them
 MAX_RATIO = 100  # uncompressed : compressed, for parts over RATIO_MIN_BYTES
 RATIO_MIN_BYTES = 1024 * 1024  # small parts of repeated markup legitimately compress very well
+# ... but many of them together are a bomb in pieces (190 parts just under 1 MB each took 89 s): the same ratio
+# over the whole archive, once it inflates to more than any small workbook does.
+ARCHIVE_RATIO_MIN_BYTES = 16 * 1024 * 1024
 MAX_MEMBERS = 1000  # a real workbook has tens of parts; hundreds with many sheets or pictures
 # The bench workbook has 200,000 values plus a header row, and real sheets carry title rows: leave headroom.
 MAX_ROWS = 250_000
 MAX_COLUMNS = 200
 # A reader allocates the sheet's whole rectangle from A1: one far-away cell is as costly as a full sheet.
 MAX_CELLS = 5_000_000
+# The whole workbook: rectangles from A1 summed over every sheet the workbook lists (a part listed twice is read
+# twice). The bench workbook (200,000 values, 20,000 projects) holds 1.5 million; 5 million small cells took 26 s.
+MAX_TOTAL_CELLS = 3_000_000
+# Real workbooks have a handful of sheets; 10,000 entries pointing at one part took 75 s to read.
+MAX_SHEETS = 200
 EXTENT_CHUNK = 1024 * 1024
 EOCD_SEARCH_BYTES = 22 + 65535  # the end record plus the longest zip comment
 MAX_DIRECTORY_BYTES = 1024 * 1024  # MAX_MEMBERS entries with 1 KB names each
@@ -38,6 +56,7 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a part, or the end record of an e
 # Directory entry names in a compound file are UTF-16LE; an encrypted .xlsx keeps these two streams.
 ENCRYPTION_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
 WORKBOOK_PART = "xl/workbook.xml"
+WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 MACRO_PARTS = ("xl/vbaproject.bin",)
 MACRO_FOLDERS = ("xl/macrosheets/",)  # Excel 4.0 macro sheets run without VBA
 EXTERNAL_LINK_FOLDER = "xl/externallinks/"
@@ -47,18 +66,20 @@ KNOWN_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 _DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT_START = re.compile(r"<[A-Za-z_]")  # first element: the prolog (where a DTD may sit) is over
-# Excel, WPS, openpyxl and xlsxwriter write r first: <c r="B7" …>. A cell with r later is read by the slow,
-# general pattern (only in a chunk that has one).
-_CELL_COLUMN = re.compile(rb"<c r=\"([A-Za-z]{1,4})")
-_CELL_ROW = re.compile(rb"<(?:c|row) r=\"[A-Za-z]{0,4}(\d{1,9})\"")
-_R_NOT_FIRST = re.compile(rb"<(?:c|row)\s+[^r>]|<\w+:(?:c|row)\s")
-_ANY_COLUMN = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Za-z]{1,4})")
-_ANY_ROW = re.compile(rb"<(?:\w+:)?(?:c|row)\b[^>]*?\sr=\"[A-Za-z]{0,4}(\d{1,9})\"")
+# Excel, WPS, openpyxl and xlsxwriter write every cell and row as <c r="B7" …> and <row r="7" …>. A chunk
+# where every cell and row element starts exactly so is read by these C-level patterns; anything else (no r,
+# r not first, other quoting or spacing, a prefix, a character reference, UTF-16) by an XML parser.
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,7}"')
+_CELL_ROW = re.compile(rb'<(?:c|row) r="[A-Z]{0,3}([0-9]{1,7})"')
+# "<c" and "<row" that begin a longer name (<cols>, <cfRule>, <rowBreaks>, <c:chart>): not cells or rows.
+_LONGER_C = re.compile(rb"<c[\w.:\x80-\xff-]")
+_LONGER_ROW = re.compile(rb"<row[\w.:\x80-\xff-]")
+_PREFIXED_START = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row)[\s/>]")
 _DIMENSION = re.compile(r"<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([^\"']+)[\"']")
 _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
-_SHEET = re.compile(r"<(?:\w+:)?sheet\b[^>]*>")
-_ATTRIBUTE = re.compile(r"([\w:]+)\s*=\s*[\"']([^\"']*)[\"']")
-_RELATIONSHIP = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>")
+_REF = re.compile(r"\s*\$?([A-Za-z]+)\$?([0-9]+)\s*")
+_ROW_NUMBER = re.compile(r"\s*([0-9]+)\s*")
+BEYOND = 10**9  # a reference too long to be real: beyond every cap
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -156,6 +177,10 @@ def _structure(members: list[zipfile.ZipInfo]) -> list[Finding]:
         if member.file_size > RATIO_MIN_BYTES and ratio > MAX_RATIO:
             return [finding("ZIP_BOMB", detail=texts.SAFETY_BOMB_RATIO.format(
                 part=member.filename, ratio=round(ratio), limit=MAX_RATIO))]
+    ratio = total / max(sum(m.compress_size for m in members), 1)
+    if total > ARCHIVE_RATIO_MIN_BYTES and ratio > MAX_RATIO:
+        return [finding("ZIP_BOMB", detail=texts.SAFETY_BOMB_ARCHIVE_RATIO.format(
+            size=_megabytes(total), ratio=round(ratio), limit=MAX_RATIO))]
     for member in members:
         if member.flag_bits & 0x1:
             return [finding("ENCRYPTED")]
@@ -195,18 +220,32 @@ def _parts(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> list[Fin
 
 
 def _dimensions(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], heads: dict[str, str]) -> list[Finding]:
+    """Sheets a reader would read, as Excel finds them, and the cells it would allocate for them."""
+    entries = _sheet_entries(archive, names)
+    if isinstance(entries, str):  # the workbook's list of sheets is not XML: what a lenient reader makes of it is unknown
+        return [finding("NOT_XLSX", detail=texts.SAFETY_BAD_SHEET_XML.format(part=entries))]
+    sheets, count = entries
+    if count > MAX_SHEETS:
+        return [finding("TOO_MANY_SHEETS", detail=f"{count:,}", expected=MAX_SHEETS)]
+    titles = {part: title for title, part in reversed(sheets) if part}
+    # Listed parts wherever they live, plus the usual folder (a part nobody lists is cheap to check as well).
+    parts = [part for part in dict.fromkeys(part for _, part in sheets) if part in names]
+    parts += [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml") and n not in parts]
     found: list[Finding] = []
-    titles = _sheet_titles(archive, names)
-    for part, head in heads.items():
-        if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
-            continue
+    extents: dict[str, _Extent] = {}
+    for part in parts:
+        head = heads.get(part, "")
         match = _DIMENSION.search(head)
         declared = _extent(match.group(1)) if match else None
         # The <dimension> is a claim; the cells are what a parser allocates for, so both are checked.
         rows, columns = declared or (0, 0)
-        if rows <= MAX_ROWS and columns <= MAX_COLUMNS:
-            real_rows, real_columns = _cell_extent(archive, names[part])
-            rows, columns = max(rows, real_rows), max(columns, real_columns)
+        if rows <= MAX_ROWS and columns <= MAX_COLUMNS and rows * columns <= MAX_CELLS:
+            real = _cell_extent(archive, names[part])
+            if real is None:
+                found.append(finding("NOT_XLSX", detail=texts.SAFETY_BAD_SHEET_XML.format(part=names[part].filename)))
+                continue
+            extents[part] = real
+            rows, columns = max(rows, real.rows), max(columns, real.columns)
         if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
             found.append(
                 finding(
@@ -215,28 +254,218 @@ def _dimensions(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], hea
                     rows=rows, columns=columns, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_cells=f"{MAX_CELLS:,}",
                 )
             )
+    if found:
+        return found
+    # A part listed twice is read twice: the total is over the workbook's list of sheets, not over parts.
+    total = sum(extents[part].area for _, part in sheets if part in extents)
+    if total > MAX_TOTAL_CELLS:
+        found.append(finding("TOO_MANY_CELLS", detail=f"{total:,}", expected=f"{MAX_TOTAL_CELLS:,}"))
     return found
 
 
-def _sheet_titles(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
-    """Part path -> the sheet's name in the workbook, so a finding names the sheet an official sees."""
-    workbook = names.get(WORKBOOK_PART)
-    rels = names.get("xl/_rels/workbook.xml.rels")
-    if workbook is None or rels is None:
-        return {}
+def _sheet_entries(
+    archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]
+) -> tuple[list[tuple[str, str]], int] | str:
+    """(name, part path) of the workbook's <sheet> entries in order (at most MAX_SHEETS + 1), and how many there are;
+    the part's name instead when workbook.xml or its relationships are not well-formed XML.
+
+    Read as XML, as Excel reads it: any prefix, quoting or spacing. A part is resolved through workbook.xml.rels
+    (relative to xl/, or absolute), so a sheet stored outside xl/worksheets/ is found as a reader finds it.
+    """
     targets: dict[str, str] = {}
-    for tag in _RELATIONSHIP.findall(_decode(_head(archive, rels, CONTENT_TYPES_BYTES))):
-        attributes = dict(_ATTRIBUTE.findall(tag))
-        target = attributes.get("Target", "")
-        path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        targets[attributes.get("Id", "")] = path.lower()
-    titles: dict[str, str] = {}
-    for tag in _SHEET.findall(_decode(_head(archive, workbook, CONTENT_TYPES_BYTES))):
-        attributes = {key.split(":")[-1]: value for key, value in _ATTRIBUTE.findall(tag)}
-        part = targets.get(attributes.get("id", ""))
-        if part and "name" in attributes:
-            titles[part] = _unescape(attributes["name"])
-    return titles
+
+    def relationship(name: str, attributes: dict[str, str]) -> None:
+        if _local(name) == "Relationship" and attributes.get("TargetMode", "").lower() != "external":
+            targets[attributes.get("Id", "")] = _resolve(attributes.get("Target", ""))
+
+    sheets: list[tuple[str, str | None]] = []
+    count = 0
+
+    def sheet(name: str, attributes: dict[str, str]) -> None:
+        nonlocal count
+        if _local(name) != "sheet":
+            return
+        count += 1
+        if len(sheets) <= MAX_SHEETS:
+            # r:id is the relationships namespace's "id"; the parser gives it as "<namespace> id".
+            rid = next((v for k, v in attributes.items() if " " in k and _local(k) == "id"), "")
+            sheets.append((attributes.get("name", ""), rid))
+
+    if WORKBOOK_RELS in names and not _parse(archive, names[WORKBOOK_RELS], relationship):
+        return names[WORKBOOK_RELS].filename
+    if not _parse(archive, names[WORKBOOK_PART], sheet):
+        return names[WORKBOOK_PART].filename
+    resolved = []
+    for title, rid in sheets:
+        target = targets.get(rid or "", "")
+        part = next((c for c in (target, unquote(target)) if c in names), target)
+        resolved.append((title, part))
+    return resolved, count
+
+
+@dataclass(frozen=True)
+class _Extent:
+    rows: int  # last row with a cell or row element
+    columns: int  # last column with a cell
+    cells: int  # cell elements
+
+    @property
+    def area(self) -> int:
+        return self.rows * self.columns
+
+
+def _cell_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> _Extent | None:
+    """The extent a reader allocates for a worksheet part; None when the part is not well-formed XML.
+
+    The common case (every cell and row written as <c r="…">, <row r="…">) is read in chunks by C-level
+    patterns: a 200,000-row sheet costs a fraction of a second. A chunk with anything else sends the whole part
+    to the XML parser, which places a cell without a reference after the previous one, as Excel does.
+    """
+    rows, cells, letters = 0, 0, set()
+    tail = b""
+    with archive.open(member) as stream:
+        first = True
+        while chunk := stream.read(EXTENT_CHUNK):
+            if first and (chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:4]):
+                return _parsed_extent(archive, member)  # UTF-16: the byte patterns would see nothing
+            first = False
+            text = tail + chunk
+            cut = text.rfind(b"<")  # an element split by the chunk boundary is read with the next chunk
+            body, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+            scanned = _scan(body)
+            if scanned is None:
+                return _parsed_extent(archive, member)
+            rows, cells = max(rows, scanned[0]), cells + len(scanned[1])
+            letters.update(scanned[1])
+            columns = _columns(letters)
+            if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_TOTAL_CELLS:
+                return _Extent(rows, columns, cells)  # refused whatever follows: no need to inflate the rest
+    scanned = _scan(tail)
+    if scanned is None:
+        return _parsed_extent(archive, member)
+    rows, cells = max(rows, scanned[0]), cells + len(scanned[1])
+    letters.update(scanned[1])
+    return _Extent(rows, _columns(letters), cells)
+
+
+def _scan(body: bytes) -> tuple[int, list[bytes]] | None:
+    """(last row, column letters of every cell) when every cell and row element in `body` starts canonically."""
+    columns = _CELL_COLUMN.findall(body)
+    rows = _CELL_ROW.findall(body)
+    cell_starts = body.count(b"<c") - len(_LONGER_C.findall(body))
+    row_starts = body.count(b"<row") - len(_LONGER_ROW.findall(body))
+    # Each r attribute must belong to one of those starts: a second r in a cell, or r in other quoting, is not
+    # what the patterns read. Text that happens to contain ' r=' only costs the XML parser.
+    if cell_starts != len(columns) or cell_starts + row_starts != len(rows) or body.count(b" r=") != len(rows):
+        return None
+    if b"&#" in body and re.search(rb"<(?:c|row) [^>]*&#", body):  # a reference spelled with character references
+        return None
+    if _PREFIXED_START.search(body):
+        return None
+    return max(map(int, set(rows)), default=0), columns
+
+
+class _Stop(Exception):
+    """Raised from a parser callback: the answer is known, read no further."""
+
+
+def _parsed_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> _Extent | None:
+    row = column = last_row = last_column = cells = 0
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        # Called for every element of the part: kept to a few comparisons (a million cells cost about a second).
+        nonlocal row, column, last_row, last_column, cells
+        if name[-2:] == " c" or name == "c":
+            reference = _reference(attributes.get("r"))
+            if reference is None:
+                column += 1  # r is optional: the next cell after the last one of its row
+                cell_row = row
+            else:
+                column, cell_row = reference
+            if column > last_column:
+                last_column = column
+            if cell_row > last_row:
+                last_row = cell_row
+            cells += 1
+        elif name[-4:] == " row" or name == "row":
+            row = _row_number(attributes.get("r")) or row + 1  # r is optional: the row after the last one
+            column = 0
+            if row > last_row:
+                last_row = row
+        else:
+            return
+        if last_row > MAX_ROWS or last_column > MAX_COLUMNS or last_row * last_column > MAX_TOTAL_CELLS:
+            raise _Stop
+
+    if not _parse(archive, member, start):
+        return None
+    return _Extent(last_row, last_column, cells)
+
+
+def _parse(archive: zipfile.ZipFile, member: zipfile.ZipInfo, start: Callable[[str, dict[str, str]], None]) -> bool:
+    """Stream a part through expat, calling `start` for each element; False when it is not well-formed XML.
+
+    DTDs were refused before any part gets here; the parser refuses them again rather than expand an entity.
+    """
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = _refuse_dtd
+    parser.EntityDeclHandler = _refuse_dtd
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(EXTENT_CHUNK):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except _Stop:
+        return True
+    except expat.ExpatError:
+        return False
+    return True
+
+
+def _refuse_dtd(*_: object) -> None:
+    raise expat.ExpatError("DTD")
+
+
+def _local(name: str) -> str:
+    return name.rpartition(" ")[2]
+
+
+def _resolve(target: str) -> str:
+    """A relationship target of the workbook as a zip path (lower case, as `names` holds them)."""
+    target = target.replace("\\", "/")
+    path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+    return posixpath.normpath(path).lower()
+
+
+def _reference(text: str | None) -> tuple[int, int] | None:
+    """"XFD1048576" -> (16384, 1048576); None without a usable reference."""
+    if not text:
+        return None
+    match = _REF.fullmatch(text)
+    if match is None:
+        return None
+    letters, digits = match.groups()
+    if len(letters) > 4 or len(digits) > 9:
+        return BEYOND, BEYOND
+    column = _COLUMNS.get(letters)
+    if column is None:
+        column = _COLUMNS.setdefault(letters, _column_number(letters)) if len(_COLUMNS) < 4096 else _column_number(letters)
+    return column, int(digits)
+
+
+_COLUMNS: dict[str, int] = {}  # letters -> column number: a sheet has a few hundred distinct columns at most
+
+
+def _row_number(text: str | None) -> int | None:
+    match = _ROW_NUMBER.fullmatch(text or "")
+    if match is None:
+        return None
+    return BEYOND if len(match.group(1)) > 9 else int(match.group(1))
+
+
+def _columns(letters: set[bytes]) -> int:
+    return max((_column_number(c.decode("ascii")) for c in letters), default=0)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -264,31 +493,6 @@ def _extent(ref: str) -> tuple[int, int] | None:
     rows = max(int(row) for _, row in cells)
     columns = max(_column_number(letters) for letters, _ in cells)
     return rows, columns
-
-
-def _cell_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
-    """(last row, last column) over every cell and row reference of a worksheet part, read in chunks.
-
-    Only C-level regex scans and set building per chunk: a 200,000-row sheet costs a fraction of a second.
-    """
-    rows, letters = 0, set()
-    tail = b""
-    with archive.open(member) as stream:
-        while chunk := stream.read(EXTENT_CHUNK):
-            text = tail + chunk
-            cut = text.rfind(b"<")  # an element split by the chunk boundary is read with the next chunk
-            body, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
-            rows = _scan_refs(body, rows, letters)
-    rows = _scan_refs(tail, rows, letters)
-    columns = max((_column_number(c.decode("ascii")) for c in letters), default=0)
-    return rows, columns
-
-
-def _scan_refs(body: bytes, rows: int, letters: set[bytes]) -> int:
-    unusual = _R_NOT_FIRST.search(body) is not None
-    numbers = set((_ANY_ROW if unusual else _CELL_ROW).findall(body))
-    letters.update((_ANY_COLUMN if unusual else _CELL_COLUMN).findall(body))
-    return max(rows, max(map(int, numbers), default=0))
 
 
 def _column_letters(number: int) -> str:
@@ -320,13 +524,6 @@ def _looks_like_text(data: bytes) -> bool:
             except UnicodeDecodeError:
                 return False
     return True
-
-
-def _unescape(value: str) -> str:
-    return (
-        value.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )
 
 
 def _megabytes(size: int) -> str:

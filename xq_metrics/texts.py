@@ -142,6 +142,32 @@ YEAR_HEADER = "年份"
 ROW_IN_SHEET = "工作表“{sheet}”第{row}行"
 ROW_NUMBER = "第{row}行"
 
+# --- Hostile files (isolation.py, safety.py, findings.cap): refusals that name the limit. ---
+FINDINGS["READ_LIMIT"] = (
+    "文件过大或结构异常，已拒绝：读取时{limit}（{detail}）。",
+    "请删除数据区域以外的空行、空列和格式，或把数据分成几个文件分别上传；如文件确实正常，请联系管理员。",
+)
+FINDINGS["SERVER_BUSY"] = ("服务器正在处理其他文件，本次上传未能检查。", "请稍候一分钟后重新上传；当前使用的数据没有任何变化。")
+FINDINGS["TOO_MANY_SHEETS"] = ("工作簿包含 {detail} 张工作表，超过上限 {expected} 张。", "请删除无关的工作表，另存为 .xlsx 后再上传。")
+FINDINGS["TOO_MANY_CELLS"] = (
+    "各工作表的使用范围合计至少 {detail} 个单元格，超过上限 {expected} 个。",
+    "请删除数据区域以外的内容和格式；数据确实很多时请分成几个文件分别上传。",
+)
+FINDINGS["FINDINGS_CAPPED"] = (
+    "另有 {count} 条问题未逐条列出{errors}。",
+    "每类问题最多列出 {per_code} 条、共 {total} 条：请先按已列出的问题修改，同类问题一并改正后重新上传。",
+)
+CAPPED_ERRORS = "（其中有错误）"
+# What stopped the isolated reader, as the READ_LIMIT message says it.
+READ_LIMITS = {
+    "memory": "超出内存上限",
+    "cpu": "超出计算时间上限",
+    "time": "超出处理时限",
+    "output": "读取结果超出大小上限",
+    "crash": "读取程序意外终止",
+    "error": "读取程序出错",
+}
+
 # --- Target kinds, shown on the indicator and method pages. ---
 TARGET_KINDS = {
     "level": "达到水平值",
@@ -294,6 +320,8 @@ FILTER_YEAR = "年份"
 LATEST_YEAR = "最新年份"
 VIEW_LABEL = "当前视图"
 IGNORED_PARAMS = "链接中的{items}不存在，已忽略。"
+IGNORED_MORE = "{label}的其余 {count} 个值"
+UNEXPECTED_ERROR = "页面出现意外错误，已记录在服务器日志中（编号 {incident}）。请刷新页面重试；如仍出错，请把编号告知管理员。当前使用的数据没有任何变化。"
 DISTRICT_FALLBACK = "{towns}暂无该指标的分镇数据，显示全区数据。"
 NO_TOWN_VALUES = "该镇街暂无分镇数据"
 NO_INDICATOR_IN_CHAPTER = "所选章节没有主要指标，请在侧栏调整“章节”。"
@@ -439,6 +467,8 @@ SAFETY_COMPRESSION = "部件 {part} 使用了 Excel 不会使用的压缩方式"
 SAFETY_UNREADABLE = "文件已损坏或不完整（{kind}）"
 SAFETY_BOMB_TOTAL = "解压后共 {size}，上限 {limit}"
 SAFETY_BOMB_RATIO = "部件 {part} 的压缩比为 {ratio}:1，上限 {limit}:1"
+SAFETY_BAD_SHEET_XML = "部件 {part} 不是规范的 XML，无法安全读取"
+SAFETY_BOMB_ARCHIVE_RATIO = "全部部件解压后共 {size}，压缩比为 {ratio}:1，上限 {limit}:1"
 SAFETY_EXTENSION_ADVICE = {
     ".xls": "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再上传。",
     ".xlsm": "含宏的工作簿（.xlsm）不被接受：请另存为不含宏的 .xlsx（Excel 工作簿）。",
@@ -517,6 +547,8 @@ PROJECT_BOX_RANGE = "专栏{box}共{count}项（{first}至{last}）。"
 # --- Validation report export. ---
 REPORT_SHEET = "检查结果"
 REPORT_AUTHOR = "数据检查"
+REPORT_NOTE_SHEET = "说明"
+REPORT_NOT_MARKED = "未能在原文件中标注问题单元格（文件过大或结构特殊）；请按“检查结果”工作表中的工作表、行、列逐条查找。"
 
 # --- 数据管理 (upload, history, rollback). ---
 PAGE_DATA = "数据管理"
@@ -562,6 +594,7 @@ PREVIEW_TABLES = "各表变化"
 PREVIEW_IN_UPLOAD = "本次上传"
 PREVIEW_KEPT = "保持不变"
 PREVIEW_EMPTY = "与当前数据相同，没有变化。"
+PREVIEW_FIRST = "共 {total:,} 项变化，下表列出前 {shown:,} 项。"
 SAME_FILE = "同一文件（SHA-256 相同）已于{time}保存为第{number}版。"
 SAVE_BUTTON = "保存为新版本"
 CANCEL_BUTTON = "取消"
@@ -790,6 +823,7 @@ STREAMLIT_UI_PATTERNS = [
     ["^(\\d+) options? available\\.?$", "共$1个选项"],
     ["^(\\d+) results? available\\.?$", "共$1个结果"],
     ["^Made with Streamlit.*$", ""],
+    ["^File must be ([\\d.]+)MB or smaller\\.?$", "文件不能超过$1MB"],
 ]
 PRINT_HEADER = "{app}{page} · {view} · 数据第{version}版 · 打印于{date}"
 

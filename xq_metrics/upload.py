@@ -23,7 +23,7 @@ from .diff import Confirmation, Preview, header, preview
 from .findings import Finding
 from .loader import LoadResult, load, reapply
 from .model import Dataset
-from .report import counts, finding_rows, report_workbook
+from .report import counts, finding_rows, report_workbook, totals
 from .store import Editor, StaleVersion, Store, VersionInfo, sha256_of, summarise
 
 SEED_FILE_NAME = texts.SEED_FILE_NAME
@@ -85,10 +85,10 @@ class UploadCheck:
 
     @property
     def headline(self) -> Headline:
-        severities = [f.severity for f in self.findings]
+        errors, warnings, notes = totals(self.findings)  # those a capped list only counts included
         return Headline(
-            severities.count("error"), severities.count("warning"), severities.count("info"),
-            self.result.figures_read, self.preview.figures_changed if self.preview else 0, self.result.figures_ignored,
+            errors, warnings, notes, self.result.figures_read, self.preview.figures_changed if self.preview else 0,
+            self.result.figures_ignored,
         )
 
     @property

@@ -1,0 +1,135 @@
+"""Hostile text from a link or a workbook (issue 10, items 9 and 10): never a traceback, a heading or a link."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from xq_metrics import cells
+from xq_metrics.defaults import load_default
+from xq_metrics.filters import MAX_VALUES, SHOWN_LENGTH, Filters, from_params, parse_chapter
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = load_default().dataset
+LONG = "9" * 5000  # past Python's 4,300-digit int() limit: int(LONG) raises
+
+
+@pytest.mark.parametrize(
+    ("params", "expected", "ignored"),
+    [
+        ({"year": ["²"]}, Filters(), ("年份“²”",)),  # str.isdigit() says yes, int() says no
+        ({"year": ["٢٠٢٤"]}, Filters(), ("年份“٢٠٢٤”",)),  # Arabic-Indic digits: not a link's year
+        ({"year": [LONG]}, Filters(), (f"年份“{'9' * (SHOWN_LENGTH - 1)}…”",)),
+        ({"year": ["2024\x00"]}, Filters(), ("年份“2024\\x00”",)),
+        ({"chapter": ["፩"]}, Filters(), ("章节“፩”",)),  # Ethiopic digit one
+        ({"chapter": [LONG]}, Filters(), (f"章节“{'9' * (SHOWN_LENGTH - 1)}…”",)),
+        ({"chapter": ["５"]}, Filters(chapters=(5,)), ()),  # full-width 5 is a 5, as typed in Chinese
+        ({"section": [f"{LONG}-{LONG}"]}, Filters(), (f"节“{'9' * (SHOWN_LENGTH - 1)}…”",)),
+        ({"section": ["٥-٣"]}, Filters(), ("节“٥-٣”",)),
+        ({"town": ["镇" * 10_000]}, Filters(), (f"镇街“{'镇' * (SHOWN_LENGTH - 1)}…”",)),
+        ({"town": ["火星\n===\n镇"]}, Filters(), ("镇街“火星\\n===\\n镇”",)),
+    ],
+    ids=["superscript-two", "arabic-indic", "5000-digit-year", "nul", "ethiopic", "5000-digit-chapter", "full-width",
+         "5000-digit-section", "arabic-section", "long-town", "newline-town"],
+)
+def test_hostile_link_values_are_ignored_and_quoted_short(params, expected: Filters, ignored: tuple[str, ...]) -> None:
+    parsed = from_params(params, DATA)
+    assert parsed.filters == expected
+    assert parsed.ignored == ignored
+
+
+def test_a_link_with_thousands_of_values_reads_the_first_few() -> None:
+    parsed = from_params({"town": ["杨柳青镇"] + ["火星镇"] * 10_000}, DATA)
+    assert parsed.filters.towns == ("杨柳青镇",)
+    assert len(parsed.ignored) == MAX_VALUES  # 19 unknown towns and one line for the rest
+    assert "9981" in parsed.ignored[-1]
+
+
+@pytest.mark.parametrize("raw", ["²", "፩", LONG, "第" + LONG + "章", "-1", "0x5", " 5 "])
+def test_parse_chapter_never_raises(raw: str) -> None:
+    number = parse_chapter(raw)
+    assert number is None or 0 <= number < 1000
+
+
+@pytest.mark.parametrize("page", ["app.py", "pages/1_指标详情.py", "pages/2_街镇.py", "pages/3_重大项目.py"])
+@pytest.mark.parametrize(
+    "params",
+    [{"year": ["²"]}, {"chapter": ["፩"]}, {"year": [LONG]}, {"chapter": [LONG]}, {"section": [LONG]},
+     {"town": ["http://evil.example\n===\n"]}],
+    ids=["superscript-year", "ethiopic-chapter", "long-year", "long-chapter", "long-section", "link-heading-town"],
+)
+def test_a_page_opened_with_a_hostile_link_shows_a_notice_not_a_traceback(page: str, params: dict) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "app.py":
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    if page == "app.py":
+        notice = " ".join(w.value for w in at.warning)
+        assert "已忽略" in notice and len(notice) < 400
+
+
+# --------------------------------------------------------------------------- a year typed as a date
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "ok"),
+    [
+        (date(2024, 6, 30), 2024, True),
+        (datetime(2023, 1, 1, 0, 0), 2023, True),
+        (date(1, 1, 1), None, False),  # read as year 1 before
+        (datetime(1899, 12, 31), None, False),  # Excel's zero date: read as 1899
+        (datetime(1900, 1, 1), None, False),
+        (date(9999, 12, 31), None, False),  # read as 9999
+        (time(0, 0), None, False),
+        (timedelta(days=2024), None, False),
+        (1989, None, False),
+        (2100, 2100, True),
+        (2101, None, False),
+    ],
+    ids=["date", "datetime", "date-min", "zero-date", "1900", "date-max", "time", "duration", "1989", "2100", "2101"],
+)
+def test_a_year_typed_as_a_date_is_a_year_only_when_it_is_one(raw: object, value: int | None, ok: bool) -> None:
+    cell = cells.year(raw)
+    assert (cell.value, cell.ok) == (value, ok)
+
+
+# --------------------------------------------------------------------------- names in Markdown
+
+
+@pytest.mark.parametrize(
+    ("name", "absent"),
+    [
+        ("杨柳青镇\n===", "\n"),  # a setext heading
+        ("杨柳青镇\r\n---", "\n"),
+        ("杨柳青镇\u2028# 标题", "\u2028"),
+        ("http://evil.example/login", "http://"),
+        ("HTTPS://evil.example", "HTTPS://"),
+        ("www.evil.example", "www."),
+        ("报送 a@evil.example", "a@e"),
+        ("\x01控制字符", "\x01"),
+    ],
+)
+def test_md_keeps_a_name_one_plain_line(name: str, absent: str) -> None:
+    import ui
+
+    shown = ui.md(name)
+    plain = shown.replace("\\", "")
+    assert absent not in plain
+    assert "\n" not in shown and "\r" not in shown
+    # What an official reads is the name itself, less the invisible joiner.
+    assert plain.replace(ui.WORD_JOINER, "").replace(" ", "") in {
+        name.replace("\n", "").replace("\r", "").replace("\u2028", "").replace(" ", ""),
+        name.replace("\x01", "x01").replace(" ", ""),
+    }
+
+
+def test_md_bounds_a_name() -> None:
+    import ui
+
+    assert len(ui.md("名" * 100_000)) == ui.MD_MAX_LENGTH
