@@ -23,7 +23,7 @@ from .filters import Filters, available_years, describe
 from .indicator_view import history, status_text
 from .method import method_markdown, target_readings
 from .model import Dataset, Indicator, chinese_number
-from .numbers import format_value
+from .numbers import fmt, format_value
 from .overview import Card, cards
 from .quality import flags_for
 from .status import ASSESSABLE, STATUS_ORDER, Judgement, Status
@@ -258,9 +258,9 @@ def _indicators(dataset: Dataset, scope: Filters, all_cards: list[Card], year: i
         name = c.indicator.label + (texts.DOC_DISTRICT_MARK if (scope.towns and j.town == texts.DISTRICT) else "")
         rows.append((
             c.indicator.category, name, c.indicator.target_text, c.indicator.attribute, _base_text(c.indicator, j),
-            *(format_value(series.get(y), c.indicator.unit) for y in years), status_text(j), j.trend or "—",
+            *(_figure_text(series.get(y)) for y in years), status_text(j), j.trend or "—",
         ))
-    widths = (1.3, 3.2, 1.6, 1.0, 1.4, *(1.2 for _ in years), 1.7, 0.8)
+    widths = (1.2, 3.0, 1.6, 1.0, 1.5, *(1.3 for _ in years), 1.7, 0.7)
     blocks.append(Table(columns, tuple(rows), n.table_caption(texts.DOC_INDICATOR_TABLE.format(who=whose)),
                         any(c.main.sample for c in all_cards), widths))
     blocks.append(Text(texts.DOC_INDICATOR_TABLE_NOTE, kind="note"))
@@ -268,7 +268,8 @@ def _indicators(dataset: Dataset, scope: Filters, all_cards: list[Card], year: i
     for category in dict.fromkeys(c.indicator.category for c in all_cards):
         members = [c for c in all_cards if c.indicator.category == category]
         blocks.append(n.h2(category))
-        blocks.append(Text(_category_paragraph(category, members, year, one_town), sample=any(c.main.sample for c in members)))
+        blocks.append(Text(_category_paragraph(category, members), sample=any(c.main.sample for c in members)))
+        blocks += [Text(indicator_sentence(c, year, one_town), sample=c.main.sample) for c in members]
         blocks.append(Figure(_gauges(members), n.figure_caption(texts.DOC_GAUGES.format(category=category)),
                              any(c.main.sample for c in members)))
         for c in members:
@@ -283,17 +284,22 @@ def _indicators(dataset: Dataset, scope: Filters, all_cards: list[Card], year: i
     return blocks
 
 
+def _figure_text(value: float | None) -> str:
+    """A figure in a table whose header carries the unit: 95.61, or 未填报."""
+    return texts.NOT_REPORTED if value is None else fmt(value)
+
+
 def _base_text(indicator: Indicator, j: Judgement) -> str:
     """The base the status was measured from (the plan's 基期值, or a town's first year), else the plan's."""
     if j.base_year is not None and j.base_value is not None:
-        return texts.DOC_BASE.format(value=format_value(j.base_value, indicator.unit), year=j.base_year)
+        return texts.DOC_BASE.format(value=fmt(j.base_value), year=j.base_year)
     if indicator.base_value is not None and indicator.base_year is not None:
-        return texts.DOC_BASE.format(value=format_value(indicator.base_value, indicator.unit), year=indicator.base_year)
+        return texts.DOC_BASE.format(value=fmt(indicator.base_value), year=indicator.base_year)
     return "—"
 
 
-def _category_paragraph(category: str, members: list[Card], year: int | None, one_town: str | None) -> str:
-    """How many are 提前实现 / 快于预期 / 基本符合预期 / 滞后, which are 预警, then each indicator with its reason."""
+def _category_paragraph(category: str, members: list[Card]) -> str:
+    """How many are 提前实现 / 快于预期 / 基本符合预期 / 滞后, and which are 预警; each indicator's reason follows."""
     by_status: dict[Status, list[str]] = {}
     for c in members:
         by_status.setdefault(c.main.status, []).append(c.indicator.name)
@@ -309,8 +315,7 @@ def _category_paragraph(category: str, members: list[Card], year: int | None, on
     if others:
         text += texts.DOC_CATEGORY_OTHERS.format(parts="，".join(others))
     alerts = [c.indicator.name for c in members if c.main.alert]
-    text += texts.DOC_ALERTS.format(count=len(alerts), names="、".join(alerts)) if alerts else texts.DOC_NO_ALERTS
-    return text + "".join(indicator_sentence(c, year, one_town) for c in members)
+    return text + (texts.DOC_ALERTS.format(count=len(alerts), names="、".join(alerts)) if alerts else texts.DOC_NO_ALERTS)
 
 
 def indicator_sentence(card: Card, year: int | None, one_town: str | None = None) -> str:
@@ -349,13 +354,12 @@ def _towns(dataset: Dataset, scope: Filters, n: _Numbers) -> list[Block]:
         return []
     blocks: list[Block] = [n.h1(texts.DOC_TOWNS)]
     judged = {(j.town, j.indicator): j for j in towns.matrix(dataset, scope)}
-    units = {i.name: i.unit for i in indicators}
     rows = []
     for town in shown:
         cells_ = []
         for i in indicators:
             j = judged[(town.name, i.name)]
-            cells_.append(texts.NOT_REPORTED if j.value is None else f"{format_value(j.value, units[i.name])} {status_text(j)}")
+            cells_.append(texts.NOT_REPORTED if j.value is None else f"{fmt(j.value)} {status_text(j)}")
         rows.append((town.name, *cells_))
     sample = any(j.sample for j in judged.values())
     intro = texts.DOC_TOWNS_INTRO.format(indicators=len(indicators), towns=len(shown))
@@ -367,16 +371,26 @@ def _towns(dataset: Dataset, scope: Filters, n: _Numbers) -> list[Block]:
         if not ranked:
             blocks.append(Text(texts.DOC_RANKING_NONE.format(name=i.label)))
             continue
-        order = "、".join(f"{k}.{j.town}{format_value(j.value, i.unit)}" for k, j in enumerate(ranked, 1))
+        places = rank_places(ranked)
+        order = "、".join(f"{places[j.town]}.{j.town}{format_value(j.value, i.unit)}" for j in ranked)
         text = texts.DOC_RANKING.format(name=i.label, order=order, district=format_value(district.value, i.unit))
         for town in scope.towns:
-            place = next((k for k, j in enumerate(ranked, 1) if j.town == town), None)
+            place = places.get(town)
             text += (texts.DOC_RANK_OF.format(town=town, rank=place, count=len(ranked)) if place
                      else texts.DOC_RANK_NONE.format(town=town))
         blocks.append(Text(text, sample=any(j.sample for j in ranked) or district.sample))
     blocks.append(Figure(charts.status_heatmap(towns.matrix(dataset, scope), indicators),
                          n.figure_caption(texts.DOC_TOWNS_HEATMAP), sample, width=560))
     return blocks
+
+
+def rank_places(ranked: list[Judgement]) -> dict[str, int]:
+    """Places in a ranking already sorted best first; equal values share a place (1, 1, 3), as in a league table."""
+    places: dict[str, int] = {}
+    for index, j in enumerate(ranked):
+        tied = next((k for k, other in enumerate(ranked[:index]) if other.value == j.value), None)
+        places[j.town] = places[ranked[tied].town] if tied is not None else index + 1
+    return places
 
 
 # --------------------------------------------------------------------------- 重点任务推进情况

@@ -25,6 +25,7 @@ BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
 HEADING2_FONT = "楷体"
 TABLE_FONT = "宋体"
+TITLE_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
 TEXT_WIDTH_CM = 15.6  # A4 less the margins below
 SAMPLE_COLOUR = RGBColor(0xB4, 0x53, 0x09)
@@ -35,7 +36,7 @@ def render(report: Report) -> bytes:
     _page_setup(doc)
     _styles(doc)
     _cover(doc, report)
-    _toc(doc)
+    _toc(doc, report)
     for block in report.blocks:
         if isinstance(block, Heading):
             _heading(doc, block)
@@ -104,11 +105,6 @@ def _styles(doc) -> None:
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.first_line_indent = Pt(0) if name == "Heading 1" else Pt(28)
         style.paragraph_format.keep_with_next = True
-    title = styles["Title"]
-    _fonts(title, "宋体", 22, bold=True)
-    title.font.color.rgb = RGBColor(0, 0, 0)
-    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.first_line_indent = Pt(0)
     caption = styles["Caption"]
     _fonts(caption, HEADING_FONT, 10.5, bold=False)
     caption.font.color.rgb = RGBColor(0, 0, 0)
@@ -136,8 +132,8 @@ def _plain_paragraph(doc, text: str = "", size: float = 14, font: str = BODY_FON
 def _cover(doc, report: Report) -> None:
     for _ in range(4):
         _plain_paragraph(doc)
-    doc.add_paragraph(report.title, style="Title")
-    doc.add_paragraph(report.subtitle, style="Title")
+    _plain_paragraph(doc, report.title, 22, TITLE_FONT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _plain_paragraph(doc, report.subtitle, 20, TITLE_FONT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _plain_paragraph(doc, texts.DOC_DRAFT, 16, HEADING2_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
     for _ in range(3):
         _plain_paragraph(doc)
@@ -158,6 +154,13 @@ def _cover(doc, report: Report) -> None:
 
 def _field(paragraph, instruction: str, placeholder: str = "") -> None:
     """A Word field (TOC, PAGE): Word computes it; the placeholder shows until it does."""
+    _field_start(paragraph, instruction)
+    if placeholder:
+        _fonts(paragraph.add_run(placeholder), BODY_FONT, 12)
+    _field_end(paragraph)
+
+
+def _field_start(paragraph, instruction: str) -> None:
     run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
@@ -172,17 +175,30 @@ def _field(paragraph, instruction: str, placeholder: str = "") -> None:
     separate = OxmlElement("w:fldChar")
     separate.set(qn("w:fldCharType"), "separate")
     run._r.append(separate)
-    if placeholder:
-        _fonts(paragraph.add_run(placeholder), BODY_FONT, 12)
+
+
+def _field_end(paragraph) -> None:
     run = paragraph.add_run()
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run._r.append(end)
 
 
-def _toc(doc) -> None:
+def _toc(doc, report: Report) -> None:
+    """A TOC field Word and WPS fill in with page numbers on opening (updateFields); until then, and in viewers
+    that never update fields, it lists the headings, so the page is never blank."""
     _plain_paragraph(doc, texts.DOC_TOC, 16, HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _field(_plain_paragraph(doc), 'TOC \\o "1-2" \\h \\z \\u', texts.DOC_TOC_UPDATE)
+    entries = [h for h in report.headings() if h.level <= 2]
+    first = _plain_paragraph(doc)
+    _field_start(first, 'TOC \\o "1-2" \\h \\z \\u')
+    last = first
+    for index, heading in enumerate(entries):
+        p = first if index == 0 else _plain_paragraph(doc)
+        p.paragraph_format.left_indent = Cm(0 if heading.level == 1 else 1.0)
+        _fonts(p.add_run(heading.text), HEADING_FONT if heading.level == 1 else BODY_FONT, 12)
+        last = p
+    _field_end(last)
+    _plain_paragraph(doc, texts.DOC_TOC_UPDATE, 10, BODY_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
@@ -240,6 +256,9 @@ def _table(doc, block: Table) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     weights = block.widths if len(block.widths) == len(block.columns) else (1.0,) * len(block.columns)
     widths = [Cm(TEXT_WIDTH_CM * w / sum(weights)) for w in weights]
+    table.autofit = False  # the widths below, not Word's guess (LibreOffice and WPS read the grid)
+    for column, width in zip(table.columns, widths):
+        column.width = width
     for r, values in enumerate((block.columns, *block.rows)):
         row = table.rows[r]
         if r == 0:
@@ -268,5 +287,6 @@ def _figure(doc, block: Figure) -> None:
     p.paragraph_format.first_line_indent = Pt(0)
     p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.keep_with_next = True
+    p.paragraph_format.line_spacing = 1.0  # the body's exact line height would crop the picture to one line
     p.add_run().add_picture(io.BytesIO(image), width=width)
     doc.add_paragraph(block.caption + (f"（{texts.DOC_SAMPLE_MARK}）" if block.sample else ""), style="Caption")
