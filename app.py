@@ -63,7 +63,7 @@ for category in categories:
             with column.container(border=True):
                 who = "" if j.town == texts.DISTRICT and not view.towns else f" · {ui.md(j.town)}"
                 st.markdown(f"**{indicator.code}. {ui.md(indicator.label)}**{who}")
-                st.vega_lite_chart(charts.gauge(indicator, j), width="content")
+                ui.chart(charts.gauge(indicator, j), f"{indicator.code}.{indicator.name}", width="content")
                 year = f"（{j.year}{texts.YEAR_SUFFIX}）" if j.value is not None else ""
                 arrow = f" · {texts.TREND_LABEL} {j.trend}" if j.trend else ""
                 figure = charts.gauge_text(indicator, j)

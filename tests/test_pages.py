@@ -85,7 +85,10 @@ def test_method_page_shows_the_thresholds_in_use() -> None:
 
 def test_format_page_offers_the_data_and_the_full_template() -> None:
     at = run("pages/3_数据格式.py")
-    assert len(at.get("download_button")) == 2
+    buttons = at.get("download_button")
+    assert [b.label for b in buttons[:2]] == ["下载报送模板（各单位报送数据用）", "下载完整模板（含规划内容）"]
+    # Every format table also leaves as Excel (issue 15).
+    assert sum(1 for b in buttons if b.label == "下载 Excel") == len(at.dataframe)
     assert [s.value for s in at.subheader][:3] == ["说明", "规划结构", "指标"]
 
 

@@ -1066,3 +1066,49 @@ CLI_REPORT_UNKNOWN = "{items}不存在，未生成报告。可用的年份：{ye
 CLI_REPORT_SUFFIX = "输出文件 {path} 的扩展名与格式 {format} 不一致，未生成报告。"
 CLI_REPORT_UNWRITABLE = "无法写入 {path}：{reason}"
 CLI_REPORT_WRITTEN = "已生成 {path}（{scope}）。"
+
+# --- Excel exports (exports.py): any table, the current view, the whole data set. ---
+EXPORT_SHEET_INDICATORS = "指标状态"
+EXPORT_SHEET_VALUES = "指标数值"
+EXPORT_SHEET_TOWNS = "镇街状态"
+EXPORT_SHEET_PROJECTS = "重大项目情况"
+EXPORT_SHEET_TASKS = "任务推进情况"
+EXPORT_COL_JUDGED_YEAR = "判断年份"
+EXPORT_INFO_SAMPLE = "含示例数据"
+EXPORT_SAMPLE_YES = "是（数据中共{count}个示例数值；示例数值所在单元格为橙色底并有批注）"
+EXPORT_INFO_TIME = "导出时间"
+EXPORT_INFO_NOTE = "用途"
+EXPORT_VIEW_NOTE = (
+    "当前视图的数据，供查阅和转发；各表首行可筛选。空白单元格带“未填报”批注的，表示该数值没有填报（不是0）。"
+    "如需修改数据，请在“报告导出”页下载“完整数据（可修改后上传）”工作簿。"
+)
+EXPORT_DATASET_NOTE = (
+    "当前使用的全部数据，格式与“数据格式”页相同，可修改后在“数据管理”页上传；不修改直接上传不会产生任何变化。"
+    "其中{count}个示例数值所在单元格为橙色底并有“示例”批注：保留不动的仍记为示例，修改后的数值按正式填报记录。"
+)
+
+# --- 报告导出 page (pages/9_报告导出.py) and the download buttons under every table and chart (ui.py). ---
+PAGE_REPORT = "报告导出"
+REPORT_PAGE_INTRO = (
+    "按侧栏所选的镇街、章节、部门和年份，一键生成规划实施监测报告初稿（Word 可编辑，PDF 可直接打印），"
+    "或把当前视图、全部数据下载为 Excel。报告中的数字、状态和判断依据与各页面一致；“下一步工作建议”留空由编写单位填写。"
+)
+REPORT_PAGE_REPORT = "监测报告"
+REPORT_DOWNLOAD_DOCX = "下载 Word 报告（.docx）"
+REPORT_DOWNLOAD_PDF = "下载 PDF 报告"
+REPORT_DOWNLOAD_NOTE = "首次生成需十几秒（含全部图表），同一视图再次下载即时完成。Word 打开时如提示更新域，请选“是”以生成目录页码。"
+REPORT_PAGE_EXPORTS = "数据下载（Excel）"
+EXPORT_VIEW_BUTTON = "下载当前视图（指标、数值、镇街、项目、任务）"
+EXPORT_DATASET_BUTTON = "下载完整数据（可修改后上传）"
+EXPORT_VIEW_FILE = "监测看板_当前视图_{scope}"
+EXPORT_DATASET_FILE = "监测看板_完整数据_第{number}版_{date}.xlsx"
+REPORT_EXPORTS_NOTE = (
+    "当前视图工作簿每张表一个工作表，另有“说明”表写明范围、数据版本和是否含示例数据。完整数据工作簿与“数据格式”页的格式相同，"
+    "不修改直接上传不会产生任何变化。各页面的每张表格下方、每个图表下方也有下载按钮（Excel、PNG、SVG）。"
+)
+REPORT_PAGE_OUTLINE = "报告内容预览"
+REPORT_OUTLINE_NOTE = "以下为报告各部分的文字（图表和表格只列标题），与下载的 Word、PDF 内容相同。"
+REPORT_OUTLINE_EMPTY = "（本节留空，由编写单位填写。）"
+DOWNLOAD_TABLE_XLSX = "下载 Excel"
+DOWNLOAD_CHART_PNG = "PNG"
+DOWNLOAD_CHART_SVG = "SVG"
