@@ -18,6 +18,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 import xlsxwriter
+import xlsxwriter.worksheet
 
 from . import projects, schema, tasks, texts
 from .filters import Filters, describe
@@ -43,6 +44,15 @@ class Cell:
 # --------------------------------------------------------------------------- writing sheets
 
 
+class _ExactSheet(xlsxwriter.worksheet.Worksheet):
+    """xlsxwriter writes numbers with 16 significant digits; a stored 0.30000000000000004 needs 17 to read back
+    as itself. Python's repr is the shortest text that does, so the data-set workbook round-trips exactly."""
+
+    def _xml_number_element(self, number: float, attributes: list = []) -> None:  # noqa: B006  (xlsxwriter's signature)
+        attr = "".join(f' {key}="{self._escape_attributes(value)}"' for key, value in attributes)
+        self.fh.write(f"<c{attr}><v>{number!r}</v></c>")
+
+
 class _Book:
     """One workbook being written, with its shared formats."""
 
@@ -62,7 +72,7 @@ class _Book:
         self.names: set[str] = set()
 
     def sheet(self, name: str, columns: Sequence[str], rows: Iterable[Sequence[Cell]], filter_: bool = True) -> None:
-        ws = self.book.add_worksheet(self._name(name))
+        ws = self.book.add_worksheet(self._name(name), worksheet_class=_ExactSheet)
         widths = [_display_width(c) for c in columns]
         for c, header in enumerate(columns):
             ws.write_string(0, c, header, self.head)
