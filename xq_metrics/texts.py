@@ -1112,3 +1112,5 @@ REPORT_OUTLINE_EMPTY = "（本节留空，由编写单位填写。）"
 DOWNLOAD_TABLE_XLSX = "下载 Excel"
 DOWNLOAD_CHART_PNG = "PNG"
 DOWNLOAD_CHART_SVG = "SVG"
+# Streamlit's chart toolbar (1.67) in Chinese as well.
+STREAMLIT_UI.update({"Download as PNG": "下载为 PNG", "Copy Vega-Lite spec": "复制图表定义（Vega-Lite）"})
