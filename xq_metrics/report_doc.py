@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable, Literal, Union
+from typing import Any, Literal, Union
 
 from . import charts, project_charts, projects, task_charts, tasks, texts, towns
 from .filters import Filters, available_years, describe
@@ -604,6 +604,3 @@ def markdown_blocks(markdown: str) -> list[Block]:
 def _plain(text: str) -> str:
     return text.replace("**", "")
 
-
-def sample_blocks(blocks: Iterable[Block]) -> int:
-    return sum(1 for b in blocks if getattr(b, "sample", False))

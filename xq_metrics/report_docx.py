@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -218,7 +217,6 @@ def _header_footer(doc, report: Report) -> None:
     _fonts(footer.add_run("— "), LATIN_FONT, 10)
     _field(footer, "PAGE", "1")
     _fonts(footer.add_run(" —"), LATIN_FONT, 10)
-    _ = WD_SECTION  # one section: the header reaches every page, the cover included
 
 
 # --------------------------------------------------------------------------- blocks
