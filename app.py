@@ -63,7 +63,8 @@ for category in categories:
             with column.container(border=True):
                 who = "" if j.town == texts.DISTRICT and not view.towns else f" · {ui.md(j.town)}"
                 st.markdown(f"**{indicator.code}. {ui.md(indicator.label)}**{who}")
-                ui.chart(charts.gauge(indicator, j), width="content")
+                gauge = charts.gauge(indicator, j)
+                ui.chart(gauge, width="content")
                 year = f"（{j.year}{texts.YEAR_SUFFIX}）" if j.value is not None else ""
                 arrow = f" · {texts.TREND_LABEL} {j.trend}" if j.trend else ""
                 figure = charts.gauge_text(indicator, j)
@@ -83,3 +84,4 @@ for category in categories:
                     "pages/1_指标详情.py", label=texts.OPEN_DETAIL, icon=":material/query_stats:",
                     query_params={**view.to_params(), "indicator": str(indicator.code)},
                 )
+                ui.chart_downloads(gauge, f"{indicator.code}.{indicator.name}")  # below the card's words (issue 15)

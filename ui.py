@@ -9,6 +9,7 @@ import dataclasses
 import logging
 import re
 import secrets
+import threading
 from datetime import datetime
 from typing import Any, Callable, Sequence, TypeVar
 
@@ -30,6 +31,7 @@ MD_MAX_LENGTH = 2000  # characters of one name or text in Markdown; a longer one
 def setup(title: str) -> tuple[Dataset, view.Filters]:
     """Call first on every page: page config, navigation, the global filters, the data set in use and its banner."""
     chrome.page_config(title)
+    st.session_state[_DOWNLOAD_KEYS] = {}  # download buttons are keyed afresh on every run (see _download_key)
     cookie = _resume_login()
     sidebar_nav()
     _forget_other_pages_params(title)
@@ -202,9 +204,10 @@ PAGES = (
     ("pages/3_重大项目.py", texts.PAGE_PROJECTS, ":material/construction:"),
     ("pages/4_任务分工.py", texts.PAGE_TASKS, ":material/account_tree:"),
     ("pages/5_部门.py", texts.PAGE_DEPARTMENTS, ":material/apartment:"),
-    ("pages/6_数据管理.py", texts.PAGE_DATA, ":material/upload_file:"),
-    ("pages/7_口径说明.py", texts.PAGE_METHOD, ":material/rule:"),
-    ("pages/8_数据格式.py", texts.PAGE_FORMAT, ":material/table_view:"),
+    ("pages/6_报告导出.py", texts.PAGE_REPORT, ":material/summarize:"),
+    ("pages/7_数据管理.py", texts.PAGE_DATA, ":material/upload_file:"),
+    ("pages/8_口径说明.py", texts.PAGE_METHOD, ":material/rule:"),
+    ("pages/9_数据格式.py", texts.PAGE_FORMAT, ":material/table_view:"),
 )
 
 
@@ -363,3 +366,115 @@ def on_script_error(exc: Exception) -> bool:
     _LOG.error("uncaught exception on a page, incident %s", incident, exc_info=exc)
     st.error(texts.UNEXPECTED_ERROR.format(incident=incident), icon=":material/error:")
     return True
+
+
+# --------------------------------------------------------------------------- exports (issue 15)
+# Every table leaves as Excel, every chart as PNG and SVG, and the 报告导出 page's report and workbooks. Each file is
+# made only when its button is clicked (a deferred download: no cost on the page's run), off the script thread,
+# so these callables touch no Streamlit state: they get plain values.
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_DOWNLOAD_KEYS = "_download_keys"
+
+
+def _download_key(kind: str, name: str) -> str:
+    """A stable key per button of this run: the name, numbered when a page uses it twice."""
+    keys = st.session_state.setdefault(_DOWNLOAD_KEYS, {})
+    base = f"dl_{kind}_{name}"
+    count = keys.get(base, 0)
+    keys[base] = count + 1
+    return base if count == 0 else f"{base}_{count}"
+
+
+def _file_stem(name: str) -> str:
+    return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name)[:80] or "table"
+
+
+def excel_button(frame: object, name: str) -> None:
+    """The table as a styled Excel file (Chinese headers, units, numbers as numbers, 未填报 noted)."""
+    from xq_metrics import exports
+
+    st.download_button(
+        texts.DOWNLOAD_TABLE_XLSX, data=lambda: exports.table_xlsx(frame, name), file_name=f"{_file_stem(name)}.xlsx",
+        mime=XLSX_MIME, key=_download_key("xlsx", name), on_click="ignore", type="tertiary",
+        icon=":material/table_view:",
+    )
+
+
+def named_table(frame: object, name: str, **kwargs: object) -> None:
+    """ui.table with its Excel download below it."""
+    table(frame, **kwargs)
+    excel_button(frame, name)
+
+
+def chart_downloads(chart: object, name: str) -> None:
+    """PNG and SVG of the chart, drawn on the server with the shipped CJK font (the same picture on any machine)."""
+    from xq_metrics import chart_images
+
+    stem = _file_stem(name)
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(
+            texts.DOWNLOAD_CHART_PNG, data=lambda: chart_images.png(chart), file_name=f"{stem}.png", mime="image/png",
+            key=_download_key("png", name), on_click="ignore", type="tertiary", icon=":material/image:",
+        )
+        st.download_button(
+            texts.DOWNLOAD_CHART_SVG, data=lambda: chart_images.svg(chart), file_name=f"{stem}.svg", mime="image/svg+xml",
+            key=_download_key("svg", name), on_click="ignore", type="tertiary", icon=":material/image:",
+        )
+
+
+def named_chart(spec: object, name: str, **kwargs: Any) -> Any:
+    """chart with its PNG and SVG downloads below it."""
+    drawn = chart(spec, **kwargs)
+    chart_downloads(spec, name)
+    return drawn
+
+
+def named_chart_or_notice(spec: object | None, notice: str, name: str) -> None:
+    """chart_or_notice with the chart's PNG and SVG downloads."""
+    if spec is None:
+        st.info(notice)
+    else:
+        named_chart(spec, name)
+
+
+_REPORT_CACHE: dict[tuple, bytes] = {}
+_REPORT_CACHE_SIZE = 6
+
+
+_REPORT_LOCK = threading.Lock()
+
+
+def report_file(fmt: str, dataset: Dataset, filters: view.Filters, version: VersionInfo, location: str) -> bytes:
+    """The Word or PDF report of this view, made once per data version, view, format and day."""
+    from xq_metrics import report_doc
+
+    key = (location, version.number, filters, fmt, datetime.now().date())
+    with _REPORT_LOCK:
+        if key in _REPORT_CACHE:
+            return _REPORT_CACHE[key]
+    report = report_doc.build(dataset, filters, report_doc.DataVersion.of(version))
+    if fmt == "pdf":
+        from xq_metrics.report_pdf import render
+    else:
+        from xq_metrics.report_docx import render
+    data = render(report)
+    with _REPORT_LOCK:
+        _REPORT_CACHE[key] = data
+        while len(_REPORT_CACHE) > _REPORT_CACHE_SIZE:
+            _REPORT_CACHE.pop(next(iter(_REPORT_CACHE)))
+    return data
+
+
+def report_outline(dataset: Dataset, filters: view.Filters) -> Any:
+    """The report of this view as data, for the 报告导出 page (built once per data version, view and day)."""
+    version = current_version()
+    return _outline(default_location(), version.number, filters, datetime.now().date(), version, dataset)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _outline(location: str, number: int, filters: view.Filters, day: object, _version: VersionInfo, _dataset: Dataset) -> Any:
+    from xq_metrics import report_doc
+
+    return report_doc.build(_dataset, filters, report_doc.DataVersion.of(_version))

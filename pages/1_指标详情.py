@@ -40,27 +40,30 @@ with left:
     st.markdown(f"**{ui.md(j.town)}** {ui.status_badge(j)} {texts.TREND_LABEL} {j.trend or '—'}")
     st.markdown(f"**{texts.STATUS_REASON}**：{ui.md(j.reason)}")
 with right:
-    ui.chart_or_notice(charts.history(detail.history, detail.indicator) if detail.history else None, texts.NOT_REPORTED)
+    ui.named_chart_or_notice(
+        charts.history(detail.history, detail.indicator) if detail.history else None, texts.NOT_REPORTED,
+        f"{indicator.name}_{j.town}",
+    )
     if detail.history and detail.history.cumulative:
         st.caption(texts.CUMULATIVE_CHART_NOTE)
     if detail.history and any(p.sample for p in detail.history.points):
         st.caption(texts.SAMPLE_POINTS_NOTE)
 
 st.subheader(texts.VALUES_TABLE)
-ui.table(pd.DataFrame(detail.rows))
+ui.named_table(pd.DataFrame(detail.rows), f"{indicator.name}_{texts.VALUES_TABLE}")
 
 st.subheader(texts.FLAGS)
 if detail.flags:
-    ui.table(pd.DataFrame(detail.flags))
+    ui.named_table(pd.DataFrame(detail.flags), f"{indicator.name}_{texts.FLAGS}")
 else:
     st.caption(texts.NO_FLAGS)
 
 st.subheader(texts.BY_TOWN)
 if detail.towns:
-    ui.table(pd.DataFrame(detail.towns))
+    ui.named_table(pd.DataFrame(detail.towns), f"{indicator.name}_{texts.BY_TOWN}")
 else:
     st.info(texts.NO_TOWN_DATA)
 
 if detail.facts:
     st.subheader(texts.BASE_FACTS)
-    ui.table(pd.DataFrame(detail.facts))
+    ui.named_table(pd.DataFrame(detail.facts), f"{indicator.name}_{texts.BASE_FACTS}")

@@ -35,9 +35,9 @@ focus_options = [t.name for t in towns]
 if "town_focus" in st.session_state and st.session_state["town_focus"] not in focus_options:
     del st.session_state["town_focus"]
 picked_now = st.session_state.get("town_focus", focus_options[0])
-event = ui.chart(
-    charts.tile_map(tiles(dataset, colour_by, view.year), colour_by, picked_now),
-    on_select="rerun", selection_mode="town", key="town_map", width="content",
+town_map = charts.tile_map(tiles(dataset, colour_by, view.year), colour_by, picked_now)
+event = ui.named_chart(
+    town_map, texts.TOWN_MAP_TITLE, on_select="rerun", selection_mode="town", key="town_map", width="content"
 )
 picked = [p.get("town") for p in event.selection.get("town", [])] if event and event.selection else []
 if picked and picked[0] in focus_options and picked != st.session_state.get("town_map_last"):
@@ -48,11 +48,14 @@ st.caption(texts.TOWN_MAP_NOTE)
 
 if indicators:
     st.subheader(texts.HEATMAP_TITLE)
-    ui.chart(charts.status_heatmap(matrix(dataset, view), indicators))
+    ui.named_chart(charts.status_heatmap(matrix(dataset, view), indicators), texts.HEATMAP_TITLE)
     st.subheader(texts.RANKING_TITLE)
     ranked_by = ui.linked(st.selectbox, texts.RANKING_INDICATOR, indicators, "town_rank", "rank", code=code, format_func=label)
     ranked, district = ranking(dataset, ranked_by, view)
-    ui.chart_or_notice(charts.ranking_bar(ranked_by, ranked, district, view.towns) if ranked else None, texts.NO_TOWN_VALUES)
+    ui.named_chart_or_notice(
+        charts.ranking_bar(ranked_by, ranked, district, view.towns) if ranked else None, texts.NO_TOWN_VALUES,
+        f"{texts.RANKING_TITLE}_{ranked_by.name}",
+    )
 
 st.subheader(texts.PROFILE_TITLE)
 focus = ui.linked(st.selectbox, texts.FOCUS_TOWN, focus_options, "town_focus", "focus")
@@ -73,6 +76,6 @@ with left:
 with right:
     st.markdown(f"**{texts.TOWN_PROJECTS}**")
     if p.projects:
-        ui.table(pd.DataFrame(p.project_rows()))
+        ui.named_table(pd.DataFrame(p.project_rows()), f"{p.town.name}_{texts.TOWN_PROJECTS}")
     else:
         st.caption(texts.NO_TOWN_PROJECTS)

@@ -47,8 +47,8 @@ else:
 
     st.subheader(texts.PROJECT_TABLE)
     st.caption(texts.PROJECT_TABLE_NOTE.format(count=len(shown)))
-    ui.table(
-        projects.table(shown),
+    ui.named_table(
+        projects.table(shown), texts.PROJECT_TABLE,
         column_config={
             texts.COL_SHARE: st.column_config.ProgressColumn(
                 texts.COL_SHARE, help=texts.SHARE_HELP, format="percent", min_value=0.0, max_value=1.0
@@ -67,7 +67,10 @@ else:
         with tab:
             if by == "town":
                 st.caption(texts.TOWN_SPLIT_NOTE)
-            ui.chart_or_notice(project_charts.investment_by(projects.rollup(shown, by, measure, town_order)), texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]))
+            ui.named_chart_or_notice(
+                project_charts.investment_by(projects.rollup(shown, by, measure, town_order)),
+                texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]), f"{MEASURE_LABELS[measure]}_{by}",
+            )
 
     left, right = st.columns(2)
     with left:
@@ -75,21 +78,24 @@ else:
         ranked = projects.largest(shown, measure)
         missing = sum(1 for r in shown if r.measure(measure) is None)
         st.caption(texts.LARGEST_NOTE.format(measure=MEASURE_LABELS[measure], count=len(shown) - missing, missing=missing))
-        ui.chart_or_notice(project_charts.largest_projects(shown, measure), texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]))
+        ui.named_chart_or_notice(
+            project_charts.largest_projects(shown, measure), texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]),
+            texts.CHART_LARGEST,
+        )
     with right:
         st.markdown(f"**{texts.CHART_YEARLY}**")
         st.caption(texts.YEARLY_NOTE)
-        ui.chart_or_notice(project_charts.yearly_investment(shown), texts.NO_YEARLY)
+        ui.named_chart_or_notice(project_charts.yearly_investment(shown), texts.NO_YEARLY, texts.CHART_YEARLY)
 
     st.markdown(f"**{texts.CHART_PLAN_VS_DONE}**")
     st.caption(texts.PLAN_VS_DONE_NOTE)
-    ui.chart_or_notice(project_charts.plan_vs_done(shown), texts.NO_PLAN_VS_DONE)
+    ui.named_chart_or_notice(project_charts.plan_vs_done(shown), texts.NO_PLAN_VS_DONE, texts.CHART_PLAN_VS_DONE)
 
     st.markdown(f"**{texts.CHART_SCHEDULE}**")
     today = date.today()
     unscheduled = sum(1 for r in shown if r.start_year is None or r.end_year is None)
     st.caption(texts.SCHEDULE_NOTE.format(today=today.isoformat(), missing=unscheduled))
-    ui.chart_or_notice(project_charts.schedule(shown, today), texts.NO_SCHEDULE)
+    ui.named_chart_or_notice(project_charts.schedule(shown, today), texts.NO_SCHEDULE, texts.CHART_SCHEDULE)
 
     st.subheader(texts.PANEL_TITLE)
     by_code = {r.code: r for r in shown}
@@ -104,6 +110,8 @@ else:
         st.markdown("  \n".join(f"**{label}**：{ui.md(value)}" for label, value in detail.facts))
     with chart_column:
         st.markdown(f"**{texts.PROJECT_YEARLY}**")
-        ui.chart_or_notice(project_charts.project_years(detail.row), texts.NO_PROJECT_PROGRESS)
+        ui.named_chart_or_notice(
+            project_charts.project_years(detail.row), texts.NO_PROJECT_PROGRESS, f"{code}_{texts.PROJECT_YEARLY}",
+        )
     if not detail.years.empty:
-        ui.table(detail.years)
+        ui.named_table(detail.years, f"{code}_{texts.PROJECT_YEARLY}")

@@ -43,7 +43,7 @@ if not shown:
 items = tasks.rollups(dataset, shown, view)
 st.subheader(texts.ROLLUP_TITLE)
 st.caption(texts.ROLLUP_NOTE)
-ui.chart_or_notice(task_charts.by_chapter(items), texts.NO_TASKS)
+ui.named_chart_or_notice(task_charts.by_chapter(items), texts.NO_TASKS, texts.CHART_TASKS_BY_CHAPTER)
 st.dataframe(
     tasks.rollup_table(items), hide_index=True, width="stretch", height="content",
     column_config={
@@ -56,6 +56,7 @@ st.dataframe(
         texts.ROLLUP_COL_PROJECTS: st.column_config.TextColumn(texts.ROLLUP_COL_PROJECTS, width=170),
     },
 )
+ui.excel_button(tasks.rollup_table(items), texts.ROLLUP_TITLE)
 
 tree_tab, table_tab = st.tabs([texts.TREE_TAB, texts.TABLE_TAB])
 with tree_tab:
@@ -78,3 +79,4 @@ with table_tab:
             texts.TASK_COL_DUE: st.column_config.DateColumn(texts.TASK_COL_DUE, format="YYYY-MM-DD"),
         },
     )
+    ui.excel_button(tasks.table(shown), texts.PAGE_TASKS)

@@ -28,6 +28,7 @@ if chosen is None:
     st.subheader(texts.WORKLOAD_TITLE)
     st.caption(texts.WORKLOAD_NOTE)
     st.dataframe(tasks.workload(dataset, today), hide_index=True, width="stretch")
+    ui.excel_button(tasks.workload(dataset, today), texts.WORKLOAD_TITLE)
     st.stop()
 
 v = tasks.department_view(dataset, chosen, view, today)
@@ -68,11 +69,13 @@ else:
 st.subheader(texts.DEPT_LEADS_TITLE)
 if v.leads:
     st.dataframe(tasks.table(v.leads), hide_index=True, width="stretch", column_config=task_columns)
+    ui.excel_button(tasks.table(v.leads), f"{v.name}_{texts.DEPT_LEADS_TITLE}")
 else:
     st.caption(texts.DEPT_NONE_HERE)
 st.subheader(texts.DEPT_SUPPORTS_TITLE)
 if v.supports:
     st.dataframe(tasks.table(v.supports), hide_index=True, width="stretch", column_config=task_columns)
+    ui.excel_button(tasks.table(v.supports), f"{v.name}_{texts.DEPT_SUPPORTS_TITLE}")
 else:
     st.caption(texts.DEPT_NONE_HERE)
 
@@ -88,9 +91,11 @@ st.subheader(texts.DEPT_PROJECTS_TITLE)
 if v.projects:
     st.dataframe(projects.table(v.projects), hide_index=True, width="stretch",
                  column_config={texts.COL_PROJECT: st.column_config.TextColumn(texts.COL_PROJECT, pinned=True)})
+    ui.excel_button(projects.table(v.projects), f"{v.name}_{texts.DEPT_PROJECTS_TITLE}")
 else:
     st.caption(texts.DEPT_NONE_HERE)
 
 st.subheader(texts.WORKLOAD_TITLE)
 st.caption(texts.WORKLOAD_NOTE)
 st.dataframe(tasks.workload(dataset, today), hide_index=True, width="stretch")
+ui.excel_button(tasks.workload(dataset, today), texts.WORKLOAD_TITLE)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import os
 import sys
 import unicodedata
 import zipfile
@@ -29,6 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# openpyxl writes other bytes when lxml is installed (python-docx brings it, issue 15): the committed files are
+# written by its own XML writer, so the same files come out on any machine. Read when openpyxl is first imported.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 from openpyxl import Workbook  # noqa: E402
 from openpyxl.styles import Font  # noqa: E402

@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# Before any test imports openpyxl: the default workbooks are rebuilt in-process (test_docs) and must come out byte
+# for byte as committed, which openpyxl does only with its own XML writer, not lxml's (see build_default_data.py).
+os.environ.setdefault("OPENPYXL_LXML", "False")
+
 
 @pytest.fixture(autouse=True, scope="session")
 def isolated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:

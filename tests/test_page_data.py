@@ -14,7 +14,7 @@ from xq_metrics import auth
 from xq_metrics.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/6_数据管理.py"
+PAGE = "pages/7_数据管理.py"
 GOOD = workbook({"指标数据": [["指标", "镇街", "年份", "数值", "来源"], ["森林覆盖率", "全区", 2025, 25.9, "区林业局"]]})
 
 

@@ -76,7 +76,7 @@ def test_indicator_page_every_indicator() -> None:
 
 
 def test_method_page_shows_the_thresholds_in_use() -> None:
-    at = run("pages/7_口径说明.py")
+    at = run("pages/8_口径说明.py")
     text = "\n".join(m.value for m in at.markdown)
     assert "110%" in text and "90%" in text and "±1" in text
     readings = at.dataframe[0].value
@@ -84,14 +84,17 @@ def test_method_page_shows_the_thresholds_in_use() -> None:
 
 
 def test_format_page_offers_the_data_and_the_full_template() -> None:
-    at = run("pages/8_数据格式.py")
-    assert len(at.get("download_button")) == 2
+    at = run("pages/9_数据格式.py")
+    buttons = at.get("download_button")
+    assert [b.label for b in buttons[:2]] == ["下载报送模板（各单位报送数据用）", "下载完整模板（含规划内容）"]
+    # Every format table also leaves as Excel (issue 15).
+    assert sum(1 for b in buttons if b.label == "下载 Excel") == len(at.dataframe)
     assert [s.value for s in at.subheader][:3] == ["说明", "规划结构", "指标"]
 
 
 # --- global filters (镇街 / 章节 / 年份) -------------------------------------------------------------
 
-ALL_PAGES = ["app.py", "pages/1_指标详情.py", "pages/2_街镇.py", "pages/7_口径说明.py", "pages/8_数据格式.py"]
+ALL_PAGES = ["app.py", "pages/1_指标详情.py", "pages/2_街镇.py", "pages/8_口径说明.py", "pages/9_数据格式.py"]
 
 
 def view_line(at: AppTest) -> str:

@@ -33,7 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("--standalone", action="store_true", help=texts.CLI_STANDALONE_HELP)
     _add_editors_parser(commands)
     _add_upload_parser(commands)
+    _add_report_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return run_report(args)
     if args.command == "editors":
         return run_editors(args)
     if args.command == "upload":
@@ -71,6 +74,82 @@ def _add_upload_parser(commands: argparse._SubParsersAction) -> None:
     up.add_argument("--allow-removals", action="store_true", help=texts.CLI_ALLOW_REMOVALS_HELP)
     up.add_argument("--allow-plan-changes", action="store_true", help=texts.CLI_ALLOW_PLAN_HELP)
     up.add_argument("--replace", action="append", default=[], metavar="SHEET", help=texts.CLI_REPLACE_HELP)
+
+
+def _add_report_parser(commands: argparse._SubParsersAction) -> None:
+    rep = commands.add_parser("report", help=texts.CLI_REPORT_HELP)
+    rep.add_argument("file", type=Path, nargs="?", help=texts.CLI_REPORT_FILE_HELP)
+    rep.add_argument("--store", help=texts.CLI_STORE_HELP)
+    rep.add_argument("--standalone", action="store_true", help=texts.CLI_STANDALONE_HELP)
+    rep.add_argument("--year", help=texts.CLI_REPORT_YEAR_HELP)
+    rep.add_argument("--town", action="append", default=[], help=texts.CLI_REPORT_TOWN_HELP)
+    rep.add_argument("--chapter", action="append", default=[], help=texts.CLI_REPORT_CHAPTER_HELP)
+    rep.add_argument("--department", action="append", default=[], help=texts.CLI_REPORT_DEPARTMENT_HELP)
+    rep.add_argument("--format", choices=("docx", "pdf"), help=texts.CLI_REPORT_FORMAT_HELP)
+    rep.add_argument("-o", "--output", type=Path, help=texts.CLI_REPORT_OUTPUT_HELP)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """`report`: the 监测评估报告 of one view as .docx or .pdf. 0 written, 1 unusable data or unwritable file,
+    2 a scope or format that names nothing known."""
+    import sqlite3
+    from datetime import datetime
+
+    from . import filters, report_doc, upload
+    from .store import StoreError, open_store
+
+    fmt = args.format
+    suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
+    if fmt is None:
+        fmt = suffix if suffix in ("docx", "pdf") else "docx"
+    elif suffix and suffix != fmt:
+        print(texts.CLI_REPORT_SUFFIX.format(path=args.output, format=fmt), file=sys.stderr)
+        return 2
+    try:
+        if args.file is not None:
+            result = run_check(args.file, args.standalone)
+            if not result.ok or result.dataset is None:
+                sys.stderr.write(text_report(args.file, result))
+                return 1
+            dataset = result.dataset
+            version = report_doc.DataVersion(None, datetime.now(), "", args.file.name)
+        else:
+            store = open_store(args.store)
+            upload.seed(store)
+            current = store.current()
+            assert current is not None  # seeded above
+            dataset, version = current.dataset, report_doc.DataVersion.of(current)
+            store.close()
+    except (StoreError, ValueError, OSError, sqlite3.Error) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    params = {
+        filters.PARAM_TOWN: args.town, filters.PARAM_CHAPTER: args.chapter, filters.PARAM_DEPARTMENT: args.department,
+        filters.PARAM_YEAR: [args.year] if args.year else [],
+    }
+    parsed = filters.from_params(params, dataset)
+    if parsed.ignored:
+        years = "、".join(str(y) for y in filters.available_years(dataset)) or "—"
+        print(texts.CLI_REPORT_UNKNOWN.format(items="、".join(parsed.ignored), years=years), file=sys.stderr)
+        return 2
+    report = report_doc.build(dataset, parsed.filters, version)
+    data = _render(report, fmt)
+    out = args.output or Path(f"{report.file_stem}.{fmt}")
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        print(texts.CLI_REPORT_UNWRITABLE.format(path=out, reason=exc.strerror or exc), file=sys.stderr)
+        return 1
+    print(texts.CLI_REPORT_WRITTEN.format(path=out, scope=report.scope))
+    return 0
+
+
+def _render(report, fmt: str) -> bytes:
+    if fmt == "pdf":
+        from .report_pdf import render
+    else:
+        from .report_docx import render
+    return render(report)
 
 
 def run_upload(args: argparse.Namespace) -> int:

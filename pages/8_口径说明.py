@@ -12,4 +12,4 @@ from xq_metrics.method import method_markdown, target_readings
 dataset, _ = ui.setup(texts.PAGE_METHOD)
 st.markdown(method_markdown())
 st.subheader(texts.METHOD_TABLE_TITLE)
-ui.table(pd.DataFrame(target_readings(dataset)))
+ui.named_table(pd.DataFrame(target_readings(dataset)), texts.METHOD_TABLE_TITLE)

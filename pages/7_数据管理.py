@@ -84,9 +84,9 @@ else:
         figures[2].metric(texts.METRIC_FIGURES_IGNORED, head.figures_ignored)
         st.caption(texts.REPORT_COUNTS_LINE.format(errors=head.errors, warnings=head.warnings, infos=head.infos))
         if checked.findings:
-            ui.table(pd.DataFrame(checked.rows()))
+            ui.named_table(pd.DataFrame(checked.rows()), texts.REPORT_TITLE)
             with st.expander(texts.REPORT_COUNTS):
-                ui.table(pd.DataFrame(checked.counts()))
+                ui.named_table(pd.DataFrame(checked.counts()), texts.REPORT_COUNTS)
             a, b = st.columns(2)
             a.download_button(texts.REPORT_JSON, checked.report_json(), file_name=texts.REPORT_JSON_FILE, mime="application/json")
             b.download_button(  # built only when clicked, in a limited child: it reads the whole upload
@@ -100,7 +100,7 @@ else:
             st.subheader(texts.PREVIEW_TITLE)
             needed = checked.confirmation
             loss_banner(needed)
-            ui.table(pd.DataFrame(diff.table_rows(checked.preview)))
+            ui.named_table(pd.DataFrame(diff.table_rows(checked.preview)), texts.PREVIEW_TITLE)
             in_upload = {t.key: t.table for t in checked.preview.tables if t.in_upload}
             st.multiselect(
                 texts.REPLACE_TABLES, list(in_upload), format_func=in_upload.get, key="replace_tables",
@@ -109,9 +109,12 @@ else:
             if checked.preview.empty:
                 st.info(texts.PREVIEW_EMPTY)
             else:
+                shown = diff.change_rows(checked.preview, limit=ui.PREVIEW_ROWS)
                 if len(checked.preview.changes) > ui.PREVIEW_ROWS:
                     st.caption(texts.PREVIEW_FIRST.format(total=len(checked.preview.changes), shown=ui.PREVIEW_ROWS))
-                ui.table(pd.DataFrame(diff.change_rows(checked.preview, limit=ui.PREVIEW_ROWS)))
+                    ui.table(pd.DataFrame(shown))  # an Excel of the first rows only would read as the whole change
+                else:
+                    ui.named_table(pd.DataFrame(shown), texts.PREVIEW_TITLE)
             confirmed = confirm_box(needed, key=f"confirm_{round_}")
             save, cancel = st.columns(2)
             blocked = checked.preview.empty or (needed.needed and confirmed is None)
@@ -139,7 +142,7 @@ if "flash" in st.session_state:
 # --- history: open to everyone; rollback for editors ------------------------------------------
 st.subheader(texts.HISTORY_TITLE)
 history = store.history()
-ui.table(pd.DataFrame(upload.history_rows(history)))
+ui.named_table(pd.DataFrame(upload.history_rows(history)), texts.HISTORY_TITLE)
 numbers = [v.number for v in history]
 chosen = st.selectbox(texts.HISTORY_CHOOSE, numbers, key="history_version",
                       format_func=lambda n: texts.VERSION_LABEL.format(number=n))
@@ -154,7 +157,7 @@ if editor is not None and chosen != numbers[0]:
         if back.empty:
             st.info(texts.PREVIEW_EMPTY)
         else:
-            ui.table(pd.DataFrame(diff.change_rows(back)))
+            ui.named_table(pd.DataFrame(diff.change_rows(back)), texts.ROLLBACK_PREVIEW.format(number=chosen))
         confirmed = confirm_box(back.confirmation, key=f"confirm_rollback_{chosen}")
         blocked = back.empty or (back.confirmation.needed and confirmed is None)
         if st.button(texts.ROLLBACK_BUTTON, key="rollback", disabled=blocked):
@@ -168,5 +171,5 @@ if editor is not None and chosen != numbers[0]:
 
 if editor is not None:
     st.subheader(texts.AUDIT_TITLE)
-    ui.table(pd.DataFrame(audit.display_rows(store, 50)))
+    ui.named_table(pd.DataFrame(audit.display_rows(store, 50)), texts.AUDIT_TITLE)
     st.download_button(texts.AUDIT_DOWNLOAD, audit.export_csv(store), file_name=texts.AUDIT_FILE, mime="text/csv")
