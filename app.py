@@ -9,10 +9,10 @@ from xq_metrics import charts, overview, tasks, texts
 from xq_metrics.numbers import format_value
 from xq_metrics.status import STATUS_ORDER
 
-dataset, view = ui.setup(texts.APP_TITLE)
+dataset, filters = ui.setup("APP_TITLE")
 st.markdown(f"**{texts.PLAN_TITLE}** · {texts.OVERVIEW_INTRO.format(count=len(dataset.indicators))}")
 
-all_cards = overview.cards(dataset, view)
+all_cards = overview.cards(dataset, filters)
 categories = overview.categories(dataset)
 with st.sidebar:
     chosen_categories = ui.linked(st.multiselect, texts.FILTER_CATEGORY, categories, "f_category", "category", placeholder=texts.ALL)
@@ -24,9 +24,9 @@ with st.sidebar:
         format_func=lambda s: s.label,
     )
 shown = overview.select(all_cards, chosen_categories, chosen_attributes, chosen_statuses)
-counted = overview.counts(shown, view)
+counted = overview.counts(shown, filters)
 
-town = view.towns[0] if len(view.towns) == 1 else None
+town = filters.towns[0] if len(filters.towns) == 1 else None
 st.subheader(texts.STATUS_COUNTS_TOWN.format(town=ui.md(town), count=counted.counted) if town else texts.STATUS_COUNTS)
 for column, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER):
     column.metric(status.label, counted.by_status[status])
@@ -36,12 +36,12 @@ if counted.district_shown:
     st.info(texts.DISTRICT_SHOWN_NOT_COUNTED.format(town=ui.md(town), count=counted.district_shown))
 if counted.sample:
     st.caption(texts.COUNTS_SAMPLE.format(count=counted.sample))
-if view.towns and all(c.district_fallback for c in all_cards):
-    st.info(texts.NO_TOWN_VALUES_DISTRICT.format(towns=ui.md("、".join(view.towns))))
+if filters.towns and all(c.district_fallback for c in all_cards):
+    st.info(texts.NO_TOWN_VALUES_DISTRICT.format(towns=ui.md(texts.SEP.join(filters.towns))))
 if not shown:
     st.info(texts.NOTHING_MATCHES)
 # The plan's work in one line per chapter, folded away so the gauges stay the page (issue 14).
-task_lines = tasks.chapter_lines(dataset, view)
+task_lines = tasks.chapter_lines(dataset, filters)
 if task_lines:
     with st.expander(texts.OVERVIEW_TASKS_TITLE.format(count=sum(r.tasks for _, r in task_lines))):
         st.markdown("  \n".join(
@@ -51,7 +51,7 @@ if task_lines:
         ))
         st.page_link("pages/4_任务分工.py", label=texts.OVERVIEW_TASKS_LINK, icon=":material/account_tree:")
 
-value_label = texts.YEAR_VALUE_LABEL.format(year=view.year) if view.year else texts.LATEST_LABEL
+value_label = texts.YEAR_VALUE_LABEL.format(year=filters.year) if filters.year else texts.LATEST_LABEL
 for category in categories:
     members = [c for c in shown if c.indicator.category == category]
     if not members:
@@ -61,27 +61,27 @@ for category in categories:
         for column, card in zip(st.columns(3), members[start : start + 3]):
             indicator, j = card.indicator, card.main
             with column.container(border=True):
-                who = "" if j.town == texts.DISTRICT and not view.towns else f" · {ui.md(j.town)}"
+                who = "" if j.town == texts.DISTRICT and not filters.towns else f" · {ui.md(j.town)}"
                 st.markdown(f"**{indicator.code}. {ui.md(indicator.label)}**{who}")
                 gauge = charts.gauge(indicator, j)
                 ui.chart(gauge, width="content")
-                year = f"（{j.year}{texts.YEAR_SUFFIX}）" if j.value is not None else ""
+                year = f"{texts.PAREN_OPEN}{j.year}{texts.YEAR_SUFFIX}{texts.PAREN_CLOSE}" if j.value is not None else ""
                 arrow = f" · {texts.TREND_LABEL} {j.trend}" if j.trend else ""
                 figure = charts.gauge_text(indicator, j)
                 if j.cumulative and j.value is not None:
                     figure += texts.YEARLY_ALSO.format(value=format_value(j.value, indicator.unit))
                 st.markdown(
-                    f"{texts.TARGET_LABEL}：**{ui.md(indicator.target_text)}** · {ui.md(indicator.attribute)}  \n"
-                    f"{value_label}：**{ui.md(figure)}**{year}{arrow}  \n{ui.status_badge(j)}"
+                    f"{texts.TARGET_LABEL}{texts.COLON}**{ui.md(indicator.target_text)}** · {ui.md(indicator.attribute)}  \n"
+                    f"{value_label}{texts.COLON}**{ui.md(figure)}**{year}{arrow}  \n{ui.status_badge(j)}"
                 )
                 if len(card.towns) > 1 or (card.towns and card.towns[0] is not j):
                     st.markdown("  \n".join(
-                        f"{ui.md(t.town)}：{ui.md(format_value(t.value, indicator.unit))} {ui.status_badge(t)}" for t in card.towns
+                        f"{ui.md(t.town)}{texts.COLON}{ui.md(format_value(t.value, indicator.unit))} {ui.status_badge(t)}" for t in card.towns
                     ))
                 if card.district_fallback:
-                    st.caption(texts.DISTRICT_FALLBACK.format(towns=ui.md("、".join(view.towns))))
+                    st.caption(texts.DISTRICT_FALLBACK.format(towns=ui.md(texts.SEP.join(filters.towns))))
                 st.page_link(
                     "pages/1_指标详情.py", label=texts.OPEN_DETAIL, icon=":material/query_stats:",
-                    query_params={**view.to_params(), "indicator": str(indicator.code)},
+                    query_params={**filters.to_params(), "indicator": str(indicator.code)},
                 )
                 ui.chart_downloads(gauge, f"{indicator.code}.{indicator.name}")  # below the card's words (issue 15)

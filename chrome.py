@@ -44,7 +44,7 @@ _CSS = """
 _SCRIPT = """
 <script>
 (() => {
-  document.documentElement.lang = "zh-CN";
+  document.documentElement.lang = %(lang)s;
   const words = %(words)s;
   const patterns = %(patterns)s.map(([re, to]) => [new RegExp(re), to]);
   const attrs = ["aria-label", "title", "placeholder"];
@@ -97,7 +97,9 @@ def inject(print_header: str, cookie: str | None = None) -> None:
     """The Chinese screen and print layout for this run; `cookie` sets ("secret") or clears ("") the login cookie."""
     words = json.dumps(texts.STREAMLIT_UI, ensure_ascii=False)
     patterns = json.dumps(texts.STREAMLIT_UI_PATTERNS, ensure_ascii=False)
-    script = _SCRIPT % {"words": words, "patterns": patterns, "cookie": _cookie_js(cookie)}
+    script = _SCRIPT % {
+        "words": words, "patterns": patterns, "cookie": _cookie_js(cookie), "lang": json.dumps(texts.HTML_LANG),
+    }
     # Title, scope, data version and date in the margin of every printed page (CSS page-margin boxes).
     st.html(_CSS.replace("@HEADER@", _css_string(print_header)) + script, unsafe_allow_javascript=True)
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence, TypeVar
 import streamlit as st
 
 import chrome
-from xq_metrics import auth, palette, texts, upload
+from xq_metrics import auth, language, palette, texts, upload
 from xq_metrics import filters as view
 from xq_metrics.findings import clean
 from xq_metrics.model import Dataset
@@ -28,25 +28,50 @@ _LOG = logging.getLogger("xq_metrics.pages")
 
 MD_MAX_LENGTH = 2000  # characters of one name or text in Markdown; a longer one is cut with …
 
-def setup(title: str) -> tuple[Dataset, view.Filters]:
-    """Call first on every page: page config, navigation, the global filters, the data set in use and its banner."""
+def setup(page: str) -> tuple[Dataset, view.Filters]:
+    """Call first on every page, with the catalogue key of its title ("PAGE_TOWNS"): the language, page config,
+    navigation, the global filters, the data set in use and its banner. A key, not the words: the words depend on
+    the language, which this run learns here."""
+    speak()
+    title = getattr(texts, page)
     chrome.page_config(title)
     st.session_state[_DOWNLOAD_KEYS] = {}  # download buttons are keyed afresh on every run (see _download_key)
     cookie = _resume_login()
     sidebar_nav()
-    _forget_other_pages_params(title)
+    _forget_other_pages_params(page)
     dataset = current_dataset()
     filters = global_filters(dataset)
     st.title(title)
     dataset_banner(dataset)
     scope = view.describe(filters, dataset)
-    st.markdown(f"**{texts.VIEW_LABEL}**：{md(scope)}")
+    st.markdown(f"**{texts.VIEW_LABEL}**{texts.COLON}{md(scope)}")
     chrome.inject(texts.PRINT_HEADER.format(
         app=texts.APP_TITLE, page="" if title == texts.APP_TITLE else f" · {title}", view=scope,
         version=current_version().number,
         date=datetime.now().strftime("%Y-%m-%d %H:%M"),
     ), cookie)
     return dataset, filters
+
+
+_LANGUAGE = "language"  # the session's language; in the link as ?lang=en (Chinese, the default, is not written)
+_W_LANGUAGE = "w_language"
+PARAM_LANGUAGE = "lang"
+
+
+def speak() -> None:
+    """This run speaks the session's language: from the link on the first visit, then from the sidebar's choice."""
+    if _LANGUAGE not in st.session_state:
+        st.session_state[_LANGUAGE] = st.query_params.get(PARAM_LANGUAGE, language.DEFAULT)
+    st.session_state[_LANGUAGE] = language.use(st.session_state[_LANGUAGE])
+    if st.session_state[_LANGUAGE] != language.DEFAULT:
+        st.query_params[PARAM_LANGUAGE] = st.session_state[_LANGUAGE]
+    elif PARAM_LANGUAGE in st.query_params:
+        del st.query_params[PARAM_LANGUAGE]
+
+
+def _language_chosen() -> None:
+    if st.session_state.get(_W_LANGUAGE):
+        st.session_state[_LANGUAGE] = st.session_state[_W_LANGUAGE]
 
 
 _COOKIE_SET = "_login_cookie"  # the cookie this browser should hold: the editor's secret, "" to clear, None to leave
@@ -131,7 +156,7 @@ def global_filters(dataset: Dataset) -> view.Filters:
         elif key in st.query_params:
             del st.query_params[key]
     if st.session_state.get(_NOTICE):
-        st.warning(texts.IGNORED_PARAMS.format(items=md("、".join(st.session_state[_NOTICE]))), icon=":material/link_off:")
+        st.warning(texts.IGNORED_PARAMS.format(items=md(texts.SEP.join(st.session_state[_NOTICE]))), icon=":material/link_off:")
         st.session_state[_NOTICE] = ()
     return current
 
@@ -153,7 +178,7 @@ def linked(
         picked = [by_code[r] for r in raw if r in by_code]
         unknown = [r[:40] for r in raw if r not in by_code]
         if unknown:
-            st.warning(texts.IGNORED_PARAMS.format(items=md("、".join(unknown))), icon=":material/link_off:")
+            st.warning(texts.IGNORED_PARAMS.format(items=md(texts.SEP.join(unknown))), icon=":material/link_off:")
         if picked:
             st.session_state[key] = picked if widget is st.multiselect else picked[0]
         st.session_state[seeded] = True
@@ -197,25 +222,32 @@ def choose_department(key: str) -> None:
     st.session_state[_STATE] = dataclasses.replace(current, departments=(chosen,) if chosen else ())
 
 
+# (file, catalogue key of its title, icon), in the menu's order.
 PAGES = (
-    ("app.py", texts.PAGE_OVERVIEW, ":material/dashboard:"),
-    ("pages/1_指标详情.py", texts.PAGE_INDICATOR, ":material/query_stats:"),
-    ("pages/2_街镇.py", texts.PAGE_TOWNS, ":material/grid_view:"),
-    ("pages/3_重大项目.py", texts.PAGE_PROJECTS, ":material/construction:"),
-    ("pages/4_任务分工.py", texts.PAGE_TASKS, ":material/account_tree:"),
-    ("pages/5_部门.py", texts.PAGE_DEPARTMENTS, ":material/apartment:"),
-    ("pages/6_报告导出.py", texts.PAGE_REPORT, ":material/summarize:"),
-    ("pages/7_数据管理.py", texts.PAGE_DATA, ":material/upload_file:"),
-    ("pages/8_口径说明.py", texts.PAGE_METHOD, ":material/rule:"),
-    ("pages/9_数据格式.py", texts.PAGE_FORMAT, ":material/table_view:"),
+    ("app.py", "APP_TITLE", ":material/dashboard:"),
+    ("pages/1_指标详情.py", "PAGE_INDICATOR", ":material/query_stats:"),
+    ("pages/2_街镇.py", "PAGE_TOWNS", ":material/grid_view:"),
+    ("pages/3_重大项目.py", "PAGE_PROJECTS", ":material/construction:"),
+    ("pages/4_任务分工.py", "PAGE_TASKS", ":material/account_tree:"),
+    ("pages/5_部门.py", "PAGE_DEPARTMENTS", ":material/apartment:"),
+    ("pages/6_报告导出.py", "PAGE_REPORT", ":material/summarize:"),
+    ("pages/7_数据管理.py", "PAGE_DATA", ":material/upload_file:"),
+    ("pages/8_口径说明.py", "PAGE_METHOD", ":material/rule:"),
+    ("pages/9_数据格式.py", "PAGE_FORMAT", ":material/table_view:"),
 )
+_MENU_LABEL = {"APP_TITLE": "PAGE_OVERVIEW"}  # the overview's menu entry is 总览, its title the app's name
 
 
 def sidebar_nav() -> None:
     with st.sidebar:
         st.markdown(f"**{texts.APP_TITLE}**")
-        for path, label, icon in PAGES:
-            st.page_link(path, label=label, icon=icon)
+        for path, key, icon in PAGES:
+            st.page_link(path, label=getattr(texts, _MENU_LABEL.get(key, key)), icon=icon)
+        st.session_state[_W_LANGUAGE] = language.current()
+        st.segmented_control(
+            texts.LANGUAGE_LABEL, language.LANGUAGES, format_func=texts.LANGUAGE_NAMES.get, key=_W_LANGUAGE,
+            on_change=_language_chosen,
+        )
         editor = st.session_state.get(EDITOR_KEY)
         if editor is not None:
             st.caption(texts.LOGGED_IN_AS.format(name=md(editor.name)))
@@ -344,7 +376,7 @@ def task_badge(status: str, overdue: bool = False) -> str:
 def task_markdown(row: TaskRow) -> str:
     """One task as a short block: code, name and badges, then its 分工, deadline and latest progress."""
     lines = [f"**{row.code} {md(row.task.name)}** {task_badge(row.status, row.overdue)}"]
-    lines += [f":gray[{label}]：{md(value)}" for label, value in task_line(row)]
+    lines += [f":gray[{label}]{texts.COLON}{md(value)}" for label, value in task_line(row)]
     return "  \n".join(lines)
 
 
@@ -378,6 +410,18 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 _DOWNLOAD_KEYS = "_download_keys"
 
 
+def later(make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A file made when its button is clicked: Streamlit calls it off this run's thread, so it is handed the
+    language of this run."""
+    spoken = language.current()
+
+    def made() -> bytes:
+        with language.speaking(spoken):
+            return make()
+
+    return made
+
+
 def _download_key(kind: str, name: str) -> str:
     """A stable key per button of this run: the name, numbered when a page uses it twice."""
     keys = st.session_state.setdefault(_DOWNLOAD_KEYS, {})
@@ -396,7 +440,7 @@ def excel_button(frame: object, name: str) -> None:
     from xq_metrics import exports
 
     st.download_button(
-        texts.DOWNLOAD_TABLE_XLSX, data=lambda: exports.table_xlsx(frame, name), file_name=f"{_file_stem(name)}.xlsx",
+        texts.DOWNLOAD_TABLE_XLSX, data=later(lambda: exports.table_xlsx(frame, name)), file_name=f"{_file_stem(name)}.xlsx",
         mime=XLSX_MIME, key=_download_key("xlsx", name), on_click="ignore", type="tertiary",
         icon=":material/table_view:",
     )
@@ -415,11 +459,11 @@ def chart_downloads(chart: object, name: str) -> None:
     stem = _file_stem(name)
     with st.container(horizontal=True, gap="small"):
         st.download_button(
-            texts.DOWNLOAD_CHART_PNG, data=lambda: chart_images.png(chart), file_name=f"{stem}.png", mime="image/png",
+            texts.DOWNLOAD_CHART_PNG, data=later(lambda: chart_images.png(chart)), file_name=f"{stem}.png", mime="image/png",
             key=_download_key("png", name), on_click="ignore", type="tertiary", icon=":material/image:",
         )
         st.download_button(
-            texts.DOWNLOAD_CHART_SVG, data=lambda: chart_images.svg(chart), file_name=f"{stem}.svg", mime="image/svg+xml",
+            texts.DOWNLOAD_CHART_SVG, data=later(lambda: chart_images.svg(chart)), file_name=f"{stem}.svg", mime="image/svg+xml",
             key=_download_key("svg", name), on_click="ignore", type="tertiary", icon=":material/image:",
         )
 
@@ -450,7 +494,7 @@ def report_file(fmt: str, dataset: Dataset, filters: view.Filters, version: Vers
     """The Word or PDF report of this view, made once per data version, view, format and day."""
     from xq_metrics import report_doc
 
-    key = (location, version.number, filters, fmt, datetime.now().date())
+    key = (location, version.number, filters, fmt, datetime.now().date(), language.current())
     with _REPORT_LOCK:
         if key in _REPORT_CACHE:
             return _REPORT_CACHE[key]
@@ -470,11 +514,16 @@ def report_file(fmt: str, dataset: Dataset, filters: view.Filters, version: Vers
 def report_outline(dataset: Dataset, filters: view.Filters) -> Any:
     """The report of this view as data, for the 报告导出 page (built once per data version, view and day)."""
     version = current_version()
-    return _outline(default_location(), version.number, filters, datetime.now().date(), version, dataset)
+    return _outline(
+        default_location(), version.number, filters, datetime.now().date(), language.current(), version, dataset
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _outline(location: str, number: int, filters: view.Filters, day: object, _version: VersionInfo, _dataset: Dataset) -> Any:
+def _outline(
+    location: str, number: int, filters: view.Filters, day: object, speaking: str, _version: VersionInfo,
+    _dataset: Dataset,
+) -> Any:
     from xq_metrics import report_doc
 
     return report_doc.build(_dataset, filters, report_doc.DataVersion.of(_version))

@@ -9,9 +9,9 @@ import ui
 from xq_metrics import charts, texts
 from xq_metrics.indicator_view import indicator_detail
 
-dataset, view = ui.setup(texts.PAGE_INDICATOR)
+dataset, filters = ui.setup("PAGE_INDICATOR")
 
-shown = [i for i in dataset.indicators if view.keeps_indicator(i)]
+shown = [i for i in dataset.indicators if filters.keeps_indicator(i)]
 if not shown:
     st.info(texts.NO_INDICATOR_IN_CHAPTER)
     st.stop()
@@ -19,26 +19,26 @@ indicator = ui.linked(
     st.selectbox, texts.CHOOSE_INDICATOR, shown, "indicator", "indicator", code=lambda i: str(i.code),
     format_func=lambda i: f"{i.code}. {i.label}",
 )
-detail = indicator_detail(dataset, indicator, view)
+detail = indicator_detail(dataset, indicator, filters)
 j = detail.judgement
 if detail.district_fallback:
-    st.info(texts.DISTRICT_FALLBACK.format(towns=ui.md("、".join(view.towns))))
+    st.info(texts.DISTRICT_FALLBACK.format(towns=ui.md(texts.SEP.join(filters.towns))))
 
 left, right = st.columns([2, 3])
 with left:
-    target_line = f"**{texts.TARGET_LABEL}**：{ui.md(detail.indicator.target_text)}"
+    target_line = f"**{texts.TARGET_LABEL}**{texts.COLON}{ui.md(detail.indicator.target_text)}"
     if detail.target_for_town:
-        target_line += f"  \n**{texts.TOWN_TARGET_LABEL}**：{ui.md(detail.target_for_town)}"
+        target_line += f"  \n**{texts.TOWN_TARGET_LABEL}**{texts.COLON}{ui.md(detail.target_for_town)}"
     st.markdown(
         f"{target_line}  \n"
-        f"**{texts.TARGET_READ_AS}**：{ui.md(detail.target_reading)}  \n"
-        f"**{texts.DIRECTION_LABEL}**：{detail.direction}  \n"
-        f"**{texts.ATTRIBUTE_LABEL}**：{ui.md(detail.indicator.attribute)}  \n"
-        f"**{texts.PLACE_IN_PLAN}**：{ui.md(detail.place)}  \n"
-        f"**{texts.BASE_LABEL}**：{ui.md(detail.base)}"
+        f"**{texts.TARGET_READ_AS}**{texts.COLON}{ui.md(detail.target_reading)}  \n"
+        f"**{texts.DIRECTION_LABEL}**{texts.COLON}{detail.direction}  \n"
+        f"**{texts.ATTRIBUTE_LABEL}**{texts.COLON}{ui.md(detail.indicator.attribute)}  \n"
+        f"**{texts.PLACE_IN_PLAN}**{texts.COLON}{ui.md(detail.place)}  \n"
+        f"**{texts.BASE_LABEL}**{texts.COLON}{ui.md(detail.base)}"
     )
     st.markdown(f"**{ui.md(j.town)}** {ui.status_badge(j)} {texts.TREND_LABEL} {j.trend or '—'}")
-    st.markdown(f"**{texts.STATUS_REASON}**：{ui.md(j.reason)}")
+    st.markdown(f"**{texts.STATUS_REASON}**{texts.COLON}{ui.md(j.reason)}")
 with right:
     ui.named_chart_or_notice(
         charts.history(detail.history, detail.indicator) if detail.history else None, texts.NOT_REPORTED,

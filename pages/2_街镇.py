@@ -10,15 +10,15 @@ from xq_metrics import charts, texts
 from xq_metrics.numbers import format_value
 from xq_metrics.towns import matrix, profile, ranking, shown_towns, tiles, town_indicators
 
-dataset, view = ui.setup(texts.PAGE_TOWNS)
-indicators = town_indicators(dataset, view)
-towns = shown_towns(dataset, view)
+dataset, filters = ui.setup("PAGE_TOWNS")
+indicators = town_indicators(dataset, filters)
+towns = shown_towns(dataset, filters)
 if not towns:
     st.info(texts.NO_TOWN_VALUES)
     st.stop()
 if not indicators:
     # Say once why the comparisons are empty instead of drawing blank charts.
-    st.info(texts.NO_TOWN_INDICATOR_IN_CHAPTER if view.chapters else texts.NO_TOWN_VALUES)
+    st.info(texts.NO_TOWN_INDICATOR_IN_CHAPTER if filters.chapters else texts.NO_TOWN_VALUES)
 
 
 def label(indicator) -> str:
@@ -35,7 +35,7 @@ focus_options = [t.name for t in towns]
 if "town_focus" in st.session_state and st.session_state["town_focus"] not in focus_options:
     del st.session_state["town_focus"]
 picked_now = st.session_state.get("town_focus", focus_options[0])
-town_map = charts.tile_map(tiles(dataset, colour_by, view.year), colour_by, picked_now)
+town_map = charts.tile_map(tiles(dataset, colour_by, filters.year), colour_by, picked_now)
 event = ui.named_chart(
     town_map, texts.TOWN_MAP_TITLE, on_select="rerun", selection_mode="town", key="town_map", width="content"
 )
@@ -48,21 +48,21 @@ st.caption(texts.TOWN_MAP_NOTE)
 
 if indicators:
     st.subheader(texts.HEATMAP_TITLE)
-    ui.named_chart(charts.status_heatmap(matrix(dataset, view), indicators), texts.HEATMAP_TITLE)
+    ui.named_chart(charts.status_heatmap(matrix(dataset, filters), indicators), texts.HEATMAP_TITLE)
     st.subheader(texts.RANKING_TITLE)
     ranked_by = ui.linked(st.selectbox, texts.RANKING_INDICATOR, indicators, "town_rank", "rank", code=code, format_func=label)
-    ranked, district = ranking(dataset, ranked_by, view)
+    ranked, district = ranking(dataset, ranked_by, filters)
     ui.named_chart_or_notice(
-        charts.ranking_bar(ranked_by, ranked, district, view.towns) if ranked else None, texts.NO_TOWN_VALUES,
+        charts.ranking_bar(ranked_by, ranked, district, filters.towns) if ranked else None, texts.NO_TOWN_VALUES,
         f"{texts.RANKING_TITLE}_{ranked_by.name}",
     )
 
 st.subheader(texts.PROFILE_TITLE)
 focus = ui.linked(st.selectbox, texts.FOCUS_TOWN, focus_options, "town_focus", "focus")
-p = profile(dataset, focus, view)
+p = profile(dataset, focus, filters)
 st.markdown(
-    f"### {ui.md(p.town.name)}\n**{texts.TOWN_KIND}**：{ui.md(p.town.kind or '—')}  \n"
-    f"**{texts.TOWN_POSITIONING}**：{ui.md(p.town.positioning or '—')}  \n:gray[{ui.md(p.town.source)}]"
+    f"### {ui.md(p.town.name)}\n**{texts.TOWN_KIND}**{texts.COLON}{ui.md(p.town.kind or '—')}  \n"
+    f"**{texts.TOWN_POSITIONING}**{texts.COLON}{ui.md(p.town.positioning or '—')}  \n:gray[{ui.md(p.town.source)}]"
 )
 left, right = st.columns(2)
 with left:
@@ -70,7 +70,7 @@ with left:
     if p.judgements:
         units = {i.name: i.unit for i in dataset.indicators}
         for j in p.judgements:
-            st.markdown(f"{ui.md(j.indicator)}：{ui.md(format_value(j.value, units[j.indicator]))}（{j.year}）{ui.status_badge(j)}")
+            st.markdown(f"{ui.md(j.indicator)}{texts.COLON}{ui.md(format_value(j.value, units[j.indicator]))}{texts.PAREN_OPEN}{j.year}{texts.PAREN_CLOSE}{ui.status_badge(j)}")
     else:
         st.info(texts.NO_TOWN_VALUES)
 with right:

@@ -8,9 +8,8 @@ import streamlit as st
 
 import ui
 from xq_metrics import project_charts, projects, texts
-from xq_metrics.projects import MEASURE_LABELS
 
-dataset, filters = ui.setup(texts.PAGE_PROJECTS)
+dataset, filters = ui.setup("PAGE_PROJECTS")
 
 
 rows = projects.project_rows(dataset, filters.year)
@@ -59,8 +58,9 @@ else:
 
     st.subheader(texts.CHARTS_TITLE)
     measure = st.radio(
-        texts.MEASURE_LABEL, list(MEASURE_LABELS), format_func=MEASURE_LABELS.get, horizontal=True, key="p_measure"
+        texts.MEASURE_LABEL, list(projects.MEASURES), format_func=projects.measure_label, horizontal=True, key="p_measure"
     )
+    measure_name = projects.measure_label(measure)
     town_order = [town.name for town in dataset.towns]
     tabs = st.tabs([texts.CHART_BY_BOX, texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN])
     for tab, by in zip(tabs, ("box", "chapter", "town")):
@@ -69,7 +69,7 @@ else:
                 st.caption(texts.TOWN_SPLIT_NOTE)
             ui.named_chart_or_notice(
                 project_charts.investment_by(projects.rollup(shown, by, measure, town_order)),
-                texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]), f"{MEASURE_LABELS[measure]}_{by}",
+                texts.NO_MEASURE_DATA.format(measure=measure_name), f"{measure_name}_{by}",
             )
 
     left, right = st.columns(2)
@@ -77,9 +77,9 @@ else:
         st.markdown(f"**{texts.CHART_LARGEST}**")
         ranked = projects.largest(shown, measure)
         missing = sum(1 for r in shown if r.measure(measure) is None)
-        st.caption(texts.LARGEST_NOTE.format(measure=MEASURE_LABELS[measure], count=len(shown) - missing, missing=missing))
+        st.caption(texts.LARGEST_NOTE.format(measure=measure_name, count=len(shown) - missing, missing=missing))
         ui.named_chart_or_notice(
-            project_charts.largest_projects(shown, measure), texts.NO_MEASURE_DATA.format(measure=MEASURE_LABELS[measure]),
+            project_charts.largest_projects(shown, measure), texts.NO_MEASURE_DATA.format(measure=measure_name),
             texts.CHART_LARGEST,
         )
     with right:
@@ -107,7 +107,7 @@ else:
     facts, chart_column = st.columns([3, 2])
     with facts:
         st.markdown(f"#### {ui.md(detail.row.project.name)}")
-        st.markdown("  \n".join(f"**{label}**：{ui.md(value)}" for label, value in detail.facts))
+        st.markdown("  \n".join(f"**{label}**{texts.COLON}{ui.md(value)}" for label, value in detail.facts))
     with chart_column:
         st.markdown(f"**{texts.PROJECT_YEARLY}**")
         ui.named_chart_or_notice(

@@ -9,24 +9,24 @@ import streamlit as st
 import ui
 from xq_metrics import task_charts, tasks, texts
 
-dataset, view = ui.setup(texts.PAGE_TASKS)
+dataset, filters = ui.setup("PAGE_TASKS")
 st.markdown(texts.TASKS_INTRO.format(count=len(dataset.tasks)))
 if not dataset.tasks:
     st.info(texts.NO_TASKS)
     st.stop()
 
-in_view = [r for r in tasks.task_rows(dataset, view.year, date.today()) if tasks.keeps(r, view)]
+in_view = [r for r in tasks.task_rows(dataset, filters.year, date.today()) if tasks.keeps(r, filters)]
 with st.sidebar:
     st.header(texts.FILTERS)
     chosen_statuses = st.multiselect(texts.FILTER_TASK_STATUS, list(tasks.STATUS_ORDER), key="t_status", placeholder=texts.ALL)
     behind_only = st.toggle(texts.BEHIND_ONLY, key="t_behind")
 query = st.text_input(texts.SEARCH_TASKS, key="t_search", placeholder=texts.SEARCH_TASKS_PLACEHOLDER)
-shown = tasks.select(in_view, view, query, chosen_statuses, behind_only)
+shown = tasks.select(in_view, filters, query, chosen_statuses, behind_only)
 
 pending = sum(1 for r in shown if not r.lead)
 if pending:
     st.info(texts.TASKS_PENDING.format(count=pending), icon=":material/help:")
-year = tasks.report_year(dataset, view.year)
+year = tasks.report_year(dataset, filters.year)
 metrics = [
     (texts.METRIC_TASKS, len(shown)),
     *((status, sum(1 for r in shown if r.status == status)) for status in tasks.STATUS_ORDER[:4]),
@@ -37,10 +37,10 @@ with st.container(horizontal=True, gap="medium"):  # wraps on a phone instead of
     for label, value in metrics:
         st.metric(label, value, width=ui.METRIC_WIDTH)
 if not shown:
-    st.info(texts.NO_TASKS_MATCH.format(filters=ui.md(tasks.describe_choice(view, dataset, query, chosen_statuses, behind_only))))
+    st.info(texts.NO_TASKS_MATCH.format(filters=ui.md(tasks.describe_choice(filters, dataset, query, chosen_statuses, behind_only))))
     st.stop()
 
-items = tasks.rollups(dataset, shown, view)
+items = tasks.rollups(dataset, shown, filters)
 st.subheader(texts.ROLLUP_TITLE)
 st.caption(texts.ROLLUP_NOTE)
 ui.named_chart_or_notice(task_charts.by_chapter(items), texts.NO_TASKS, texts.CHART_TASKS_BY_CHAPTER)
@@ -65,7 +65,7 @@ with tree_tab:
         label = f"{ui.md(chapter.rollup.label)} · {tasks.status_parts(chapter.rollup)}"  # a label is Markdown too
         if chapter.rollup.overdue:
             label += f" · {texts.OVERDUE_BADGE}{chapter.rollup.overdue}"
-        with st.expander(label, expanded=len(nodes) == 1 or bool(view.chapters)):
+        with st.expander(label, expanded=len(nodes) == 1 or bool(filters.chapters)):
             for section in chapter.sections:
                 st.markdown(f"**{ui.md(section.rollup.label)}** · {ui.md(tasks.status_parts(section.rollup))}")
                 for row in section.rows:

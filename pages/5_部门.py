@@ -10,15 +10,15 @@ import ui
 from xq_metrics import projects, tasks, texts
 from xq_metrics.numbers import format_value
 
-dataset, view = ui.setup(texts.PAGE_DEPARTMENTS)
+dataset, filters = ui.setup("PAGE_DEPARTMENTS")
 names = tasks.department_names(dataset)
 if not names:
     st.info(texts.NO_DEPARTMENTS.format(count=len(dataset.tasks)))
     st.stop()
 st.markdown(texts.DEPARTMENTS_INTRO)
 
-# The chooser is the global 部门 filter: its value comes from the view, and a choice is written back to it.
-st.session_state["dept_choice"] = view.departments[0] if view.departments and view.departments[0] in names else None
+# The chooser is the global 部门 filter: its value comes from the filters, and a choice is written back to it.
+st.session_state["dept_choice"] = filters.departments[0] if filters.departments and filters.departments[0] in names else None
 chosen = st.selectbox(
     texts.CHOOSE_DEPARTMENT, names, key="dept_choice", placeholder=texts.CHOOSE_DEPARTMENT_PLACEHOLDER,
     on_change=ui.choose_department, args=("dept_choice",),
@@ -31,7 +31,7 @@ if chosen is None:
     ui.excel_button(tasks.workload(dataset, today), texts.WORKLOAD_TITLE)
     st.stop()
 
-v = tasks.department_view(dataset, chosen, view, today)
+v = tasks.department_view(dataset, chosen, filters, today)
 st.markdown(f"### {ui.md(v.name)}" + (ui.md(texts.DEPT_TOWN.format(town=v.town)) if v.town else ""))
 year = v.report_year
 metrics = [
@@ -62,7 +62,7 @@ else:
 
 st.subheader(texts.DEPT_UNREPORTED_TITLE.format(year=year) if year else texts.METRIC_UNREPORTED_NONE)
 if v.unreported:
-    st.warning("、".join(f"{r.code} {ui.md(r.task.name)}" for r in v.unreported), icon=":material/pending_actions:")
+    st.warning(texts.SEP.join(f"{r.code} {ui.md(r.task.name)}" for r in v.unreported), icon=":material/pending_actions:")
 else:
     st.success(texts.DEPT_ALL_REPORTED)
 
@@ -83,8 +83,8 @@ st.subheader(texts.DEPT_INDICATORS_TITLE)
 if v.indicators:
     units = {i.name: i.unit for i in dataset.indicators}
     for j in v.indicators:
-        year_text = f"（{j.year}{texts.YEAR_SUFFIX}）" if j.value is not None else ""
-        st.markdown(f"{ui.md(j.indicator)}：{ui.md(format_value(j.value, units[j.indicator]))}{year_text} {ui.status_badge(j)}")
+        year_text = f"{texts.PAREN_OPEN}{j.year}{texts.YEAR_SUFFIX}{texts.PAREN_CLOSE}" if j.value is not None else ""
+        st.markdown(f"{ui.md(j.indicator)}{texts.COLON}{ui.md(format_value(j.value, units[j.indicator]))}{year_text} {ui.status_badge(j)}")
 else:
     st.caption(texts.DEPT_NONE_HERE)
 st.subheader(texts.DEPT_PROJECTS_TITLE)

@@ -10,24 +10,24 @@ import ui
 from xq_metrics import exports, report_doc, texts
 from xq_metrics.store import default_location
 
-dataset, view = ui.setup(texts.PAGE_REPORT)
+dataset, filters = ui.setup("PAGE_REPORT")
 version = ui.current_version()
 location = default_location()
-report = ui.report_outline(dataset, view)
+report = ui.report_outline(dataset, filters)
 st.markdown(texts.REPORT_PAGE_INTRO)
 
 st.subheader(texts.REPORT_PAGE_REPORT)
-st.markdown(f"**{ui.md(report.title)} {ui.md(report.subtitle)}**  \n{texts.DOC_COVER_SCOPE}：{ui.md(report.scope)}")
+st.markdown(f"**{ui.md(report.title)} {ui.md(report.subtitle)}**  \n{texts.DOC_COVER_SCOPE}{texts.COLON}{ui.md(report.scope)}")
 if report.sample:
     st.warning(report.sample_statement, icon=":material/info:")
 with st.container(horizontal=True, gap="medium"):
     st.download_button(
-        texts.REPORT_DOWNLOAD_DOCX, data=lambda: ui.report_file("docx", dataset, view, version, location),
+        texts.REPORT_DOWNLOAD_DOCX, data=ui.later(lambda: ui.report_file("docx", dataset, filters, version, location)),
         file_name=f"{report.file_stem}.docx", mime=ui.DOCX_MIME, on_click="ignore", type="primary",
         icon=":material/description:", key="report_docx",
     )
     st.download_button(
-        texts.REPORT_DOWNLOAD_PDF, data=lambda: ui.report_file("pdf", dataset, view, version, location),
+        texts.REPORT_DOWNLOAD_PDF, data=ui.later(lambda: ui.report_file("pdf", dataset, filters, version, location)),
         file_name=f"{report.file_stem}.pdf", mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:",
         key="report_pdf",
     )
@@ -37,13 +37,13 @@ st.subheader(texts.REPORT_PAGE_EXPORTS)
 stem = texts.EXPORT_VIEW_FILE.format(scope=report.scope.replace(" · ", "_"))
 with st.container(horizontal=True, gap="medium"):
     st.download_button(
-        texts.EXPORT_VIEW_BUTTON, data=lambda: exports.view_workbook(dataset, view, report_doc.DataVersion.of(version)),
+        texts.EXPORT_VIEW_BUTTON, data=ui.later(lambda: exports.view_workbook(dataset, filters, report_doc.DataVersion.of(version))),
         file_name=f"{ui._file_stem(stem)}.xlsx", mime=ui.XLSX_MIME, on_click="ignore", icon=":material/table_view:",
         key="export_view",
     )
     st.download_button(
         texts.EXPORT_DATASET_BUTTON,
-        data=lambda: exports.dataset_workbook(dataset, report_doc.DataVersion.of(version)),
+        data=ui.later(lambda: exports.dataset_workbook(dataset, report_doc.DataVersion.of(version))),
         file_name=texts.EXPORT_DATASET_FILE.format(number=version.number, date=datetime.now().strftime("%Y%m%d")),
         mime=ui.XLSX_MIME, on_click="ignore", icon=":material/dataset:", key="export_dataset",
     )

@@ -9,7 +9,7 @@ import ui
 from xq_metrics import texts
 from xq_metrics.method import method_markdown, target_readings
 
-dataset, _ = ui.setup(texts.PAGE_METHOD)
+dataset, _ = ui.setup("PAGE_METHOD")
 st.markdown(method_markdown())
 st.subheader(texts.METHOD_TABLE_TITLE)
 ui.named_table(pd.DataFrame(target_readings(dataset)), texts.METHOD_TABLE_TITLE)

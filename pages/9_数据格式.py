@@ -8,7 +8,7 @@ import ui
 from xq_metrics import schema, texts
 from xq_metrics.template import blank_template, format_table, sheet_note
 
-ui.setup(texts.PAGE_FORMAT)
+ui.setup("PAGE_FORMAT")
 st.markdown(texts.FORMAT_INTRO)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 data, full = st.columns(2)

@@ -13,7 +13,7 @@ import pytest
 from xq_metrics import texts
 from xq_metrics.model import Dataset, Indicator, Observation, SourceInfo
 from xq_metrics import quality
-from xq_metrics.quality import FLAG_LABELS, JUMP_SHARE, Flag, flags_for
+from xq_metrics.quality import JUMP_SHARE, Flag, flags_for
 
 DISTRICT = texts.DISTRICT
 TOWN = "杨柳青镇"
@@ -167,7 +167,7 @@ def test_clean_indicator_has_no_flags() -> None:
 
 
 def test_every_code_has_a_label() -> None:
-    assert set(FLAG_LABELS) == {
+    assert set(texts.FLAG_LABELS) == {
         "target_met_at_base", "target_behind_base", "out_of_range", "jump", "missing_year", "target_unread",
     }
     assert Flag("jump", "x", DISTRICT, 2024, "").label == f"较上期变动超过{JUMP_SHARE:.0%}"

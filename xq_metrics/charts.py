@@ -270,7 +270,7 @@ def ranking_bar(indicator: Indicator, towns: list[Judgement], district: Judgemen
     kept, so a town's place among the 11 stays visible; the district value as a reference line."""
     frame = pd.DataFrame([
         {"town": j.town, "value": j.value, "status": texts.ALERT if j.alert else j.status_label,
-         "shown": f"{format_value(j.value, indicator.unit)}" + (f"（{texts.SAMPLE}）" if j.sample else ""),
+         "shown": f"{format_value(j.value, indicator.unit)}" + (f"{texts.PAREN_OPEN}{texts.SAMPLE}{texts.PAREN_CLOSE}" if j.sample else ""),
          "chosen": j.town in chosen or not chosen}
         for j in towns
     ])

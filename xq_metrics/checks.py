@@ -28,7 +28,11 @@ from .targets import parse as parse_target
 MAGNITUDE_FACTOR = 50
 # A 合计 that differs from the sum of its rows by more than this share is reported.
 TOTAL_TOLERANCE = 0.005
-_LIKELY = {2: texts.LIKELY_PERCENT, 3: texts.LIKELY_THOUSAND, 4: texts.LIKELY_TEN_THOUSAND}
+
+
+def _likely(power: int) -> str:
+    """What a figure off by 10^power most likely is (a percent typed as a share, 千 or 万 units)."""
+    return {2: texts.LIKELY_PERCENT, 3: texts.LIKELY_THOUSAND, 4: texts.LIKELY_TEN_THOUSAND}.get(power, texts.LIKELY_OTHER)
 
 
 def validate(base: Dataset | None, dataset: Dataset, changes: Changeset, titles: dict[str, str]) -> list[Finding]:
@@ -185,7 +189,7 @@ def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> l
                 times = f"{ratio:,.0f}" if ratio >= 1 else f"1/{1 / ratio:,.0f}"
                 found.append(finding(
                     "UNIT_SUSPECT", **where, indicator=indicator.label, expected=f"{reference:.3g}",  # type: ignore[arg-type]
-                    detail=times, likely=_LIKELY.get(abs(power), texts.LIKELY_OTHER),
+                    detail=times, likely=_likely(abs(power)),
                 ))
                 continue
         if town != texts.DISTRICT and is_additive(indicator) and (name, year) in district:

@@ -129,8 +129,8 @@ def run_report(args: argparse.Namespace) -> int:
     }
     parsed = filters.from_params(params, dataset)
     if parsed.ignored:
-        years = "、".join(str(y) for y in filters.available_years(dataset)) or "—"
-        print(texts.CLI_REPORT_UNKNOWN.format(items="、".join(parsed.ignored), years=years), file=sys.stderr)
+        years = texts.SEP.join(str(y) for y in filters.available_years(dataset)) or "—"
+        print(texts.CLI_REPORT_UNKNOWN.format(items=texts.SEP.join(parsed.ignored), years=years), file=sys.stderr)
         return 2
     report = report_doc.build(dataset, parsed.filters, version)
     data = _render(report, fmt)

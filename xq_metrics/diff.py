@@ -141,7 +141,7 @@ def _row(sheet: schema.Sheet, item: object) -> str:
 
 def _value(value: object) -> str:
     if isinstance(value, tuple):
-        return "、".join(str(v) for v in value)
+        return texts.SEP.join(str(v) for v in value)
     if isinstance(value, bool):
         return texts.YES if value else texts.NO
     return str(value)

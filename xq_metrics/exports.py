@@ -143,7 +143,7 @@ def frame_cells(frame: pd.DataFrame) -> tuple[list[str], list[list[Cell]]]:
     converted = [_column(list(frame.iloc[:, i])) for i in range(len(columns))]
     headers = []
     for name, (_, unit) in zip(columns, converted):
-        headers.append(f"{name}（{unit}）" if unit and unit not in name else name)
+        headers.append(f"{name}{texts.PAREN_OPEN}{unit}{texts.PAREN_CLOSE}" if unit and unit not in name else name)
     rows = [[converted[c][0][r] for c in range(len(columns))] for r in range(len(frame))]
     return headers, rows
 
@@ -323,7 +323,7 @@ def _stored(sheet: schema.Sheet, column: schema.Column, record: object) -> Cell:
     if value is None or value == "" or value == ():
         return Cell(None)
     if isinstance(value, tuple):
-        return Cell("、".join(str(v) for v in value))
+        return Cell(texts.SEP.join(str(v) for v in value))
     if column.kind == "text":
         return Cell(str(value))
     return Cell(value, texts.SAMPLE if sample else "", sample)

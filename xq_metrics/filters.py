@@ -191,12 +191,12 @@ def section_label(dataset: Dataset, key: tuple[int, int]) -> str:
 
 def describe(filters: Filters, dataset: Dataset) -> str:
     """One line saying which view this is, for the top of every page."""
-    parts = ["、".join(filters.towns) if filters.towns else texts.DISTRICT]
+    parts = [texts.SEP.join(filters.towns) if filters.towns else texts.DISTRICT]
     if filters.sections:
-        parts.append("、".join(section_label(dataset, k) for k in filters.sections))
+        parts.append(texts.SEP.join(section_label(dataset, k) for k in filters.sections))
     elif filters.chapters:
-        parts.append("、".join(chapter_label(dataset, c) for c in filters.chapters))
+        parts.append(texts.SEP.join(chapter_label(dataset, c) for c in filters.chapters))
     parts.append(f"{filters.year}{texts.YEAR_SUFFIX}" if filters.year else texts.LATEST_YEAR)
     if filters.departments:
-        parts.append("、".join(filters.departments))
+        parts.append(texts.SEP.join(filters.departments))
     return " · ".join(parts)

@@ -149,7 +149,7 @@ def _closing(omitted: Counter[str], has_error: bool, per_code: int, total: int) 
         message=template.format(count=f"{count:,}", errors=errors),
         hint=hint.format(per_code=per_code, total=total),
         seen=str(count),
-        understood="、".join(f"{code}×{n}" for code, n in omitted.most_common()),
+        understood=texts.SEP.join(f"{code}×{n}" for code, n in omitted.most_common()),
     )
 
 

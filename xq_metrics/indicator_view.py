@@ -99,7 +99,7 @@ def indicator_detail(dataset: Dataset, indicator: Indicator, filters: Filters = 
     place = section.label if section else (plan_place(indicator.chapter) if indicator.chapter else "—")
     if indicator.base_value is not None:
         base = texts.BASE_VALUE.format(year=indicator.base_year, value=indicator.base_value, unit=indicator.unit)
-        base += f"（{indicator.base_note}）" if indicator.base_note else ""
+        base += f"{texts.PAREN_OPEN}{indicator.base_note}{texts.PAREN_CLOSE}" if indicator.base_note else ""
     else:
         base = indicator.base_note or "—"
 
@@ -144,7 +144,7 @@ def indicator_detail(dataset: Dataset, indicator: Indicator, filters: Filters = 
 def status_text(j: Judgement) -> str:
     """The status in words, with 预警 and the 示例 mark where they apply: never colour alone."""
     words = f"{texts.ALERT}·{j.status_label}" if j.alert else j.status_label
-    return f"{words}（{texts.SAMPLE}）" if j.sample else words
+    return f"{words}{texts.PAREN_OPEN}{texts.SAMPLE}{texts.PAREN_CLOSE}" if j.sample else words
 
 
 def _row(point: HistoryPoint, indicator: Indicator, cumulative: bool) -> dict[str, object]:

@@ -37,7 +37,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Generic, Iterator, Literal, TypeVar
 
-from . import reader, texts
+from . import language, reader, texts
 from .findings import Finding, cap, finding
 from .isolation_worker import EXITED, HEADER, JOB, NO_MEMORY, PID, RAISED, RESULT, TOO_BIG, frame
 
@@ -428,7 +428,7 @@ def read_workbook(
     data: bytes, file_name: str, vocabulary: reader.Vocabulary | None = None, limits: Limits = READ_LIMITS
 ) -> reader.ParsedWorkbook:
     """`reader.read_workbook` in a limited child; a child that was stopped becomes one clear error finding."""
-    outcome = run(_read_in_child, data, file_name, vocabulary, limits=limits)
+    outcome = run(_read_in_child, data, file_name, vocabulary, language.current(), limits=limits)
     if outcome.value is not None:
         return outcome.value
     assert outcome.failure is not None
@@ -441,7 +441,10 @@ def limit_finding(failure: Failure) -> Finding:
     return finding("READ_LIMIT", limit=texts.READ_LIMITS[failure.limit], detail=failure.detail)
 
 
-def _read_in_child(data: bytes, file_name: str, vocabulary: reader.Vocabulary | None) -> reader.ParsedWorkbook:
+def _read_in_child(
+    data: bytes, file_name: str, vocabulary: reader.Vocabulary | None, speaking: str
+) -> reader.ParsedWorkbook:
+    language.use(speaking)  # the findings are worded in the child, in the language of the page that asked
     parsed = reader.read_workbook(data, file_name, vocabulary)
     parsed.findings = cap(parsed.findings)  # a million findings would not fit through the output cap
     return parsed

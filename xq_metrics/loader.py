@@ -246,7 +246,7 @@ class _Context:
                 if candidates:
                     self.findings.append(finding(
                         "AMBIGUOUS_PROJECT", seen=value,
-                        detail="、".join(f"{c} {self.projects.name_of(c)}" for c in candidates[:5]), **where,
+                        detail=texts.SEP.join(f"{c} {self.projects.name_of(c)}" for c in candidates[:5]), **where,
                     ))
                 else:
                     self.findings.append(finding(
@@ -279,7 +279,7 @@ class _Context:
             self.findings.append(finding("TASK_HEADING_ROW", "info", seen=value, **where))
         elif candidates:
             self.findings.append(finding(
-                "AMBIGUOUS_TASK", seen=value, detail="、".join(f"{c} {self.tasks.name_of(c)}" for c in candidates[:5]), **where,
+                "AMBIGUOUS_TASK", seen=value, detail=texts.SEP.join(f"{c} {self.tasks.name_of(c)}" for c in candidates[:5]), **where,
             ))
         elif value is not None:
             names = [t.name for t in self.tasks.tasks]
@@ -373,7 +373,7 @@ class _Context:
                     self.findings.append(finding("NORMALISED", "warning", seen=row.values[column.key], understood=value, **where))  # type: ignore[arg-type]
                 if value is None:
                     self.findings.append(finding(
-                        "BAD_CHOICE", seen=row.values[column.key], expected="、".join(column.choices), **where,
+                        "BAD_CHOICE", seen=row.values[column.key], expected=texts.SEP.join(column.choices), **where,
                     ))
                     continue
             if column.multiple and column.references == "departments":
@@ -459,7 +459,7 @@ class _Context:
         if blank:
             self.findings.append(finding(
                 "NEW_ROW_INCOMPLETE", sheet=parsed.title, row=row.number, key=_show_key(sheet, edit.key),
-                detail="、".join(blank),
+                detail=texts.SEP.join(blank),
             ))
 
 
@@ -480,7 +480,7 @@ def fold_date(text: str) -> str:
 
 
 def _show_key(sheet: schema.Sheet, key: tuple) -> str:
-    return "、".join(
+    return texts.SEP.join(
         f"{sheet.column(k).header}={texts.DISTRICT if v is None else v}" for k, v in zip(sheet.identity, key)
     )
 

@@ -31,10 +31,10 @@ def to_yi(amount: float | None, unit: str | None) -> float | None:
     return amount / PER_YI[canonical]
 
 
-def fmt_yi(value: float | None, missing: str = texts.NOT_REPORTED) -> str:
+def fmt_yi(value: float | None, missing: str | None = None) -> str:
     """亿元 to four decimals at most (1万元 = 0.0001亿元), no trailing zeros, no thousands separator (18000万元)."""
     if value is None:
-        return missing
+        return texts.NOT_REPORTED if missing is None else missing
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
@@ -57,7 +57,7 @@ def investment_text(project: object, unit: bool = True) -> str:
     note = getattr(project, "investment_note", "")
     amount = getattr(project, "investment_yi")
     if amount is None:
-        return f"{texts.PROJECT_UNDISCLOSED}（{note}）" if note else texts.PROJECT_UNDISCLOSED
+        return f"{texts.PROJECT_UNDISCLOSED}{texts.PAREN_OPEN}{note}{texts.PAREN_CLOSE}" if note else texts.PROJECT_UNDISCLOSED
     if note:
         return note if unit else note.removesuffix(texts.UNIT_YI)
     return f"{fmt_yi(amount)}{texts.UNIT_YI}" if unit else fmt_yi(amount)

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import palette, texts
 from .charts import FONT
-from .projects import MEASURE_LABELS, MEASURE_WORDS, Measure, ProjectRow, Rollup, fmt_yi, largest, order_statuses, statuses, yearly
+from .projects import Measure, ProjectRow, measure_label, measure_words, Rollup, fmt_yi, largest, order_statuses, statuses, yearly
 
 # Construction stages, not judgements: colours of their own from the one palette, none of them the alert red.
 STATUS_COLOURS: dict[str, str] = {
@@ -22,7 +22,6 @@ STATUS_COLOURS: dict[str, str] = {
     "在建": palette.CATEGORIES[1],
     "建成": palette.CATEGORIES[2],
     "运营": palette.CATEGORIES[0],
-    texts.NOT_REPORTED: palette.TRACK,
 }
 OTHER_COLOURS = palette.CATEGORIES[3:]
 TODAY_COLOUR = palette.INK
@@ -38,10 +37,14 @@ def _height(rows: int, per_row: int = ROW_HEIGHT) -> int:
     return max(rows, 1) * per_row + FRAME_HEIGHT
 
 
+def _colour_of(status: str) -> str | None:
+    return palette.TRACK if status == texts.NOT_REPORTED else STATUS_COLOURS.get(status)
+
+
 def status_scale(present: list[str]) -> alt.Scale:
     """The four usual statuses keep their colours; anything else the data says gets one of the spare colours."""
     others = iter(OTHER_COLOURS * 4)
-    return alt.Scale(domain=present, range=[STATUS_COLOURS.get(s) or next(others) for s in present])
+    return alt.Scale(domain=present, range=[_colour_of(s) or next(others) for s in present])
 
 
 def _status_colour(present: list[str]) -> alt.Color:
@@ -67,7 +70,7 @@ def _label(row: ProjectRow) -> str:
 
 def _amount_axis(measure_title: str, top: float, room: float = 1.0) -> alt.X:
     return alt.X(
-        "amount_yi:Q", title=f"{measure_title}（{texts.UNIT_YI}）",
+        "amount_yi:Q", title=f"{measure_title}{texts.PAREN_OPEN}{texts.UNIT_YI}{texts.PAREN_CLOSE}",
         scale=alt.Scale(domain=[0, top * room], nice=False), axis=alt.Axis(labelFlush=True),
     )
 
@@ -80,7 +83,7 @@ def investment_by(rollup: Rollup) -> alt.LayerChart | None:
     groups, parts = rollup.groups, rollup.parts
     if groups.empty or float(groups["amount_yi"].max()) <= 0:
         return None
-    measure = MEASURE_LABELS[rollup.measure]
+    measure = measure_label(rollup.measure)
     order = list(groups["group"])
     present = order_statuses(parts["status"])
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
@@ -90,11 +93,11 @@ def investment_by(rollup: Rollup) -> alt.LayerChart | None:
         x=x, y=y, color=_status_colour(present), order=alt.Order("status:N"),
         tooltip=[
             alt.Tooltip("group:N", title=texts.TIP_GROUP), alt.Tooltip("status:N", title=texts.TIP_STATUS),
-            alt.Tooltip("amount_yi:Q", title=f"{measure}（{texts.UNIT_YI}）", format=AMOUNT_FORMAT),
+            alt.Tooltip("amount_yi:Q", title=f"{measure}{texts.PAREN_OPEN}{texts.UNIT_YI}{texts.PAREN_CLOSE}", format=AMOUNT_FORMAT),
             alt.Tooltip("count:Q", title=texts.TIP_COUNT),
         ],
     )
-    given, missing = MEASURE_WORDS[rollup.measure]
+    given, missing = measure_words(rollup.measure)
     labels = alt.Chart(groups).mark_text(align="left", dx=4, color="#57606a", fontSize=11).encode(
         x=x, y=y, text="label:N",
         tooltip=[
@@ -141,14 +144,14 @@ def plan_vs_done(rows: list[ProjectRow]) -> alt.LayerChart | None:
     tooltip = [
         alt.Tooltip("project:N", title=texts.TIP_PROJECT), alt.Tooltip("kind:N", title=texts.TIP_KIND),
         alt.Tooltip("amount_yi:Q", title=texts.TIP_AMOUNT, format=AMOUNT_FORMAT),
-        alt.Tooltip("total:N", title=f"{texts.COL_TOTAL_PLAIN}（{texts.UNIT_YI}）"),
+        alt.Tooltip("total:N", title=f"{texts.COL_TOTAL_PLAIN}{texts.PAREN_OPEN}{texts.UNIT_YI}{texts.PAREN_CLOSE}"),
         alt.Tooltip("status:N", title=texts.TIP_STATUS),
     ]
     bars = alt.Chart(frame).mark_bar().encode(
         x=x, y=y, yOffset=alt.YOffset("kind:N", sort=kinds), color=colour, tooltip=tooltip
     )
     values = alt.Chart(frame).mark_text(align="left", dx=5, fontSize=10, color=palette.MUTED).encode(
-        x=alt.X("label_at:Q", title=f"{texts.AMOUNT}（{texts.UNIT_YI}）", scale=alt.Scale(domain=[0, top * 1.12], nice=False)), y=y,
+        x=alt.X("label_at:Q", title=f"{texts.AMOUNT}{texts.PAREN_OPEN}{texts.UNIT_YI}{texts.PAREN_CLOSE}", scale=alt.Scale(domain=[0, top * 1.12], nice=False)), y=y,
         yOffset=alt.YOffset("kind:N", sort=kinds), text="text:N",
     )
     layers: list[alt.Chart] = [bars]
@@ -158,7 +161,7 @@ def plan_vs_done(rows: list[ProjectRow]) -> alt.LayerChart | None:
                 x=x, y=y,
                 tooltip=[
                     alt.Tooltip("project:N", title=texts.TIP_PROJECT),
-                    alt.Tooltip("amount_yi:Q", title=f"{texts.COL_TOTAL_PLAIN}（{texts.UNIT_YI}）", format=AMOUNT_FORMAT),
+                    alt.Tooltip("amount_yi:Q", title=f"{texts.COL_TOTAL_PLAIN}{texts.PAREN_OPEN}{texts.UNIT_YI}{texts.PAREN_CLOSE}", format=AMOUNT_FORMAT),
                 ],
             )
         )
@@ -171,11 +174,11 @@ def largest_projects(rows: list[ProjectRow], measure: Measure, top: int = 10) ->
     ranked = largest(rows, measure, top)
     if not ranked:
         return None
-    title = MEASURE_LABELS[measure]
+    title = measure_label(measure)
     frame = pd.DataFrame([
         {
             "project": _label(r), "amount_yi": r.measure(measure), "text": fmt_yi(r.measure(measure)),
-            "status": r.status, "box": r.box_label, "towns": "、".join(r.project.towns) or texts.NOT_STATED,
+            "status": r.status, "box": r.box_label, "towns": texts.SEP.join(r.project.towns) or texts.NOT_STATED,
         }
         for r in ranked
     ])
@@ -187,7 +190,7 @@ def largest_projects(rows: list[ProjectRow], measure: Measure, top: int = 10) ->
         x=x, y=y, color=_status_colour(present),
         tooltip=[
             alt.Tooltip("project:N", title=texts.TIP_PROJECT),
-            alt.Tooltip("amount_yi:Q", title=f"{title}（{texts.UNIT_YI}）", format=AMOUNT_FORMAT),
+            alt.Tooltip("amount_yi:Q", title=f"{title}{texts.PAREN_OPEN}{texts.UNIT_YI}{texts.PAREN_CLOSE}", format=AMOUNT_FORMAT),
             alt.Tooltip("status:N", title=texts.TIP_STATUS), alt.Tooltip("box:N", title=texts.TIP_BOX),
             alt.Tooltip("towns:N", title=texts.COL_TOWNS),
         ],

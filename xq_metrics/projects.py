@@ -23,15 +23,18 @@ from .money import as_given, fmt_yi, investment_text, total_text  # noqa: F401  
 
 Measure = Literal["total", "planned", "completed"]
 GroupBy = Literal["box", "chapter", "town"]
-MEASURE_LABELS: dict[str, str] = {
-    "total": texts.MEASURE_TOTAL, "planned": texts.MEASURE_PLANNED, "completed": texts.MEASURE_COMPLETED,
-}
-# How a project with / without the measure is described: the plan 披露s a total, a workbook 填报s progress.
-MEASURE_WORDS: dict[str, tuple[str, str]] = {
-    "total": (texts.DISCLOSED, texts.PROJECT_UNDISCLOSED),
-    "planned": (texts.REPORTED, texts.NOT_REPORTED),
-    "completed": (texts.REPORTED, texts.NOT_REPORTED),
-}
+MEASURES: tuple[Measure, ...] = ("total", "planned", "completed")
+
+
+def measure_label(measure: str) -> str:
+    return {"total": texts.MEASURE_TOTAL, "planned": texts.MEASURE_PLANNED, "completed": texts.MEASURE_COMPLETED}[measure]
+
+
+def measure_words(measure: str) -> tuple[str, str]:
+    """How a project with / without the measure is described: the plan 披露s a total, a workbook 填报s progress."""
+    if measure == "total":
+        return texts.DISCLOSED, texts.PROJECT_UNDISCLOSED
+    return texts.REPORTED, texts.NOT_REPORTED
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,7 @@ def matches(row: ProjectRow, query: str) -> bool:
         return True
     p = row.project
     haystack = " ".join(
-        (p.code, p.name, row.box_label, row.place, "、".join(p.towns), row.lead_unit, p.summary, p.scale_note, p.source)
+        (p.code, p.name, row.box_label, row.place, texts.SEP.join(p.towns), row.lead_unit, p.summary, p.scale_note, p.source)
     )
     return needle in fold(haystack).lower()
 
@@ -212,21 +215,21 @@ def select(
             1 for r in kept if not r.project.towns and filters.in_plan_place(r.project.chapter, r.project.section)
         )
         kept = [r for r in kept if set(r.project.towns) & set(filters.towns)]
-        steps.append(("town", texts.STEP_TOWN.format(value="、".join(filters.towns)), len(kept)))
+        steps.append(("town", texts.STEP_TOWN.format(value=texts.SEP.join(filters.towns)), len(kept)))
     if filters.chapters or filters.sections:
         kept = [r for r in kept if filters.in_plan_place(r.project.chapter, r.project.section)]
-        value = "、".join(plan_place(c) for c in filters.chapters)
+        value = texts.SEP.join(plan_place(c) for c in filters.chapters)
         if filters.sections:
-            value = "、".join(plan_place(c, s) for c, s in filters.sections)
+            value = texts.SEP.join(plan_place(c, s) for c, s in filters.sections)
         steps.append(("chapter", texts.STEP_CHAPTER.format(value=value), len(kept)))
     # Same rule as every page's global filter: keep this in step with Filters.keeps_project.
     kept = [r for r in kept if filters.keeps_project(r.project)]
     if boxes:
         kept = [r for r in kept if r.project.box in boxes]
-        steps.append(("box", texts.STEP_BOX.format(value="、".join(f"{texts.FILTER_BOX}{b}" for b in boxes)), len(kept)))
+        steps.append(("box", texts.STEP_BOX.format(value=texts.SEP.join(f"{texts.FILTER_BOX}{b}" for b in boxes)), len(kept)))
     if chosen_statuses:
         kept = [r for r in kept if r.status in chosen_statuses]
-        steps.append(("status", texts.STEP_STATUS.format(value="、".join(chosen_statuses)), len(kept)))
+        steps.append(("status", texts.STEP_STATUS.format(value=texts.SEP.join(chosen_statuses)), len(kept)))
     if query.strip():
         kept = [r for r in kept if matches(r, query)]
         steps.append(("search", texts.STEP_SEARCH.format(value=query.strip()), len(kept)))
@@ -242,7 +245,7 @@ def empty_reason(selection: Selection, dataset: Dataset) -> str:
     reason = texts.NO_PROJECTS.format(step=label, before=before)
     if kind == "town":
         named = {t for p in dataset.projects for t in p.towns}
-        towns = "、".join(t.name for t in dataset.towns if t.name in named) or texts.NOT_STATED
+        towns = texts.SEP.join(t.name for t in dataset.towns if t.name in named) or texts.NOT_STATED
         no_town = sum(1 for p in dataset.projects if not p.towns)
         reason += texts.NO_PROJECTS_TOWN_HINT.format(towns=towns, no_town=no_town)
     return reason
@@ -336,7 +339,7 @@ def rollup(rows: list[ProjectRow], by: GroupBy, measure: Measure, town_order: It
         part["count"] = int(part["count"]) + 1  # type: ignore[call-overload]
         if value is not None:
             part["amount_yi"] = float(part["amount_yi"]) + value  # type: ignore[arg-type]
-    given, missing = MEASURE_WORDS[measure]
+    given, missing = measure_words(measure)
     for group in groups.values():
         if group["with_amount"]:
             group["label"] = texts.GROUP_LABEL.format(
@@ -425,7 +428,7 @@ def table(rows: list[ProjectRow]) -> pd.DataFrame:
             texts.COL_PROJECT: p.name,
             texts.COL_BOX: row.box_label,
             texts.COL_PLACE: row.place,
-            texts.COL_TOWNS: "、".join(p.towns) or texts.NOT_STATED,
+            texts.COL_TOWNS: texts.SEP.join(p.towns) or texts.NOT_STATED,
             texts.COL_TOTAL: investment_text(row.project, unit=False),
             texts.COL_PLANNED: fmt_yi(row.planned_yi),
             texts.COL_COMPLETED: fmt_yi(row.completed_yi),
@@ -462,7 +465,7 @@ def project_detail(row: ProjectRow) -> ProjectDetail:
         (texts.COL_CODE, p.code),
         (texts.COL_BOX, row.box_label),
         (texts.COL_PLACE_IN_PLAN, row.place),
-        (texts.COL_TOWNS, "、".join(p.towns) or texts.NOT_STATED),
+        (texts.COL_TOWNS, texts.SEP.join(p.towns) or texts.NOT_STATED),
         (texts.COL_TOTAL_PLAIN, investment_text(row.project)),
         (texts.MEASURE_PLANNED, _size(row.planned_yi, texts.UNIT_YI) or texts.NOT_REPORTED),
         (texts.MEASURE_COMPLETED, _size(row.completed_yi, texts.UNIT_YI) or texts.NOT_REPORTED),
@@ -483,7 +486,7 @@ def project_detail(row: ProjectRow) -> ProjectDetail:
                 texts.COL_YEAR: str(y.year),
                 texts.COL_PLANNED_YEAR: fmt_yi(y.planned_yi),
                 texts.COL_COMPLETED_YEAR: fmt_yi(y.completed_yi),
-                texts.COL_AS_GIVEN: "、".join(
+                texts.COL_AS_GIVEN: texts.SEP.join(
                     f"{label}{as_given(v, y.unit)}"
                     for label, v in ((texts.PLANNED_SHORT, y.planned_yi), (texts.COMPLETED_SHORT, y.completed_yi))
                     if v is not None

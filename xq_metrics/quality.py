@@ -16,8 +16,6 @@ def flag_label(code: str) -> str:
     return texts.FLAG_LABELS[code].format(jump=JUMP_SHARE)
 
 
-FLAG_LABELS = {code: flag_label(code) for code in texts.FLAG_LABELS}
-
 
 @dataclass(frozen=True)
 class Flag:
@@ -69,7 +67,7 @@ def flags_for(dataset: Dataset, indicator: Indicator) -> list[Flag]:
             years = {o.year for o in reported}
             gaps = [y for y in range(reported[0].year, reported[-1].year + 1) if y not in years]
             if gaps:
-                missing = "、".join(texts.FLAG_YEAR.format(year=y) for y in gaps)
+                missing = texts.SEP.join(texts.FLAG_YEAR.format(year=y) for y in gaps)
                 add("missing_year", town, gaps[0], texts.FLAG_MISSING_YEARS.format(years=missing))
     return found
 

@@ -116,8 +116,8 @@ def read_workbook(
     if not reading.parsed and not any(f.severity == "error" for f in reading.findings):
         reading.findings.append(
             finding(
-                "NO_KNOWN_SHEET", detail="、".join(book.sheet_names) or "无",
-                expected="、".join(s.name for s in schema.SHEETS),
+                "NO_KNOWN_SHEET", detail=texts.SEP.join(book.sheet_names) or "无",
+                expected=texts.SEP.join(s.name for s in schema.SHEETS),
             )
         )
     return ParsedWorkbook(name, reading.parsed, reading.findings, reading.read, reading.ignored)
@@ -197,7 +197,7 @@ class _Reading:
         if figures == 0:
             self.findings.append(finding("NOTES_SHEET", "info", sheet=title))
         elif named is not None:
-            expected = "、".join(c.header for c in named.columns if c.required)
+            expected = texts.SEP.join(c.header for c in named.columns if c.required)
             self.findings.append(finding("NO_HEADER", sheet=title, detail=HEADER_SCAN_ROWS, expected=expected, count=figures))
         else:
             known = [s.name for s in schema.SHEETS]
@@ -252,12 +252,12 @@ class _Reading:
             by_year = {y: g for y, g in by_year.items() if g}
             values_rows = self._plan_values(sheet, title, lines, first, plain, plan_years, notes)
             self.findings.append(finding(
-                "PLAN_LAYOUT", "warning", sheet=title, row=header_row, detail="、".join(f"{y}年" for y in plan_years),
+                "PLAN_LAYOUT", "warning", sheet=title, row=header_row, detail=texts.SEP.join(f"{y}年" for y in plan_years),
             ))
         elif by_year:
             self.findings.append(finding(
                 "YEAR_COLUMNS", "warning", sheet=title, row=header_row,
-                detail="、".join(c.text for group in by_year.values() for c in group.values()),
+                detail=texts.SEP.join(c.text for group in by_year.values() for c in group.values()),
             ))
         missing = [
             c for c in sheet.columns
@@ -619,7 +619,7 @@ def _note_rows(lines: list[list[object]], first: int, sheet: schema.Sheet) -> se
 
 
 def _row_list(rows: Iterable[int]) -> str:
-    return "、".join(str(r) for r in sorted(rows))
+    return texts.SEP.join(str(r) for r in sorted(rows))
 
 
 def _column_figures(lines: list[list[object]], position: int, first: int, notes: set[int]) -> int:

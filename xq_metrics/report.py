@@ -30,11 +30,14 @@ FILLS = {
     "error": PatternFill("solid", fgColor="F8D7DA"), "warning": PatternFill("solid", fgColor="FFF3CD"),
     "info": PatternFill("solid", fgColor="DDEBF7"),
 }
-REPORT_COLUMNS = (
-    texts.REPORT_COL_SEVERITY, texts.REPORT_COL_SHEET, texts.REPORT_COL_ROW, texts.REPORT_COL_COLUMN,
-    texts.REPORT_COL_MESSAGE, texts.REPORT_COL_HINT, texts.REPORT_COL_HEADER, texts.REPORT_COL_SEEN,
-    texts.REPORT_COL_UNDERSTOOD, texts.REPORT_COL_CODE,
-)
+
+
+def report_columns() -> tuple[str, ...]:
+    return (
+        texts.REPORT_COL_SEVERITY, texts.REPORT_COL_SHEET, texts.REPORT_COL_ROW, texts.REPORT_COL_COLUMN,
+        texts.REPORT_COL_MESSAGE, texts.REPORT_COL_HINT, texts.REPORT_COL_HEADER, texts.REPORT_COL_SEEN,
+        texts.REPORT_COL_UNDERSTOOD, texts.REPORT_COL_CODE,
+    )
 
 
 def finding_rows(findings: Iterable[Finding]) -> list[dict[str, object]]:
@@ -122,7 +125,7 @@ def _list_only(findings: list[Finding], note: str | None = None) -> bytes:
 
 def _add_list(book: Workbook, findings: list[Finding]) -> None:
     sheet = book.create_sheet(texts.REPORT_SHEET, 0)
-    sheet.append(list(REPORT_COLUMNS))
+    sheet.append(list(report_columns()))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in finding_rows(findings):

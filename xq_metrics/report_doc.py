@@ -200,8 +200,8 @@ def build(dataset: Dataset, filters: Filters, version: DataVersion, today: date 
         (texts.DOC_COVER_VERSION, version.text),
         (texts.DOC_COVER_MADE, texts.DOC_MADE_BY.format(time=now.strftime("%Y-%m-%d %H:%M"), app=texts.APP_TITLE)),
     )
-    who = "、".join(filters.towns) if filters.towns else ""
-    stem = texts.DOC_FILE_STEM.format(year=year or "") + (f"（{who}）" if who else "")
+    who = texts.SEP.join(filters.towns) if filters.towns else ""
+    stem = texts.DOC_FILE_STEM.format(year=year or "") + (f"{texts.PAREN_OPEN}{who}{texts.PAREN_CLOSE}" if who else "")
     header = texts.DOC_RUNNING_HEAD.format(subtitle=subtitle, scope=scope)
     return Report(texts.PLAN_TITLE, subtitle, cover, statement, header, tuple(blocks), _safe_stem(stem), year, scope)
 
@@ -237,11 +237,11 @@ def _indicators(dataset: Dataset, scope: Filters, all_cards: list[Card], year: i
     tally = Counter(c.main.status for c in judged)
     parts = [f"{s.label}{tally[s]}{texts.DOC_ITEMS}" for s in STATUS_ORDER if tally[s]]
     alerts = [c.indicator.name for c in judged if c.main.alert]
-    whose = one_town or ("、".join(scope.towns) if scope.towns else texts.DISTRICT)
+    whose = one_town or (texts.SEP.join(scope.towns) if scope.towns else texts.DISTRICT)
     summary = texts.DOC_INDICATOR_SUMMARY.format(
         count=len(all_cards), who=whose, judged=len(judged), parts="，".join(parts) or "—",
     )
-    summary += texts.DOC_ALERTS.format(count=len(alerts), names="、".join(alerts)) if alerts else texts.DOC_NO_ALERTS
+    summary += texts.DOC_ALERTS.format(count=len(alerts), names=texts.SEP.join(alerts)) if alerts else texts.DOC_NO_ALERTS
     if one_town and len(judged) < len(all_cards):
         summary += texts.DOC_DISTRICT_NOT_COUNTED.format(town=one_town, count=len(all_cards) - len(judged))
     blocks.append(Text(summary, sample=any(c.main.sample for c in judged)))
@@ -304,18 +304,18 @@ def _category_paragraph(category: str, members: list[Card]) -> str:
     for c in members:
         by_status.setdefault(c.main.status, []).append(c.indicator.name)
     parts = [
-        texts.DOC_STATUS_PART.format(status=s.label, count=len(by_status[s]), names="、".join(by_status[s]))
+        texts.DOC_STATUS_PART.format(status=s.label, count=len(by_status[s]), names=texts.SEP.join(by_status[s]))
         for s in STATUS_ORDER if s in by_status and s in ASSESSABLE
     ]
     others = [
-        texts.DOC_STATUS_PART.format(status=s.label, count=len(by_status[s]), names="、".join(by_status[s]))
+        texts.DOC_STATUS_PART.format(status=s.label, count=len(by_status[s]), names=texts.SEP.join(by_status[s]))
         for s in STATUS_ORDER if s in by_status and s not in ASSESSABLE
     ]
     text = texts.DOC_CATEGORY_HEAD.format(category=category, count=len(members), parts="，".join(parts) or "—")
     if others:
         text += texts.DOC_CATEGORY_OTHERS.format(parts="，".join(others))
     alerts = [c.indicator.name for c in members if c.main.alert]
-    return text + (texts.DOC_ALERTS.format(count=len(alerts), names="、".join(alerts)) if alerts else texts.DOC_NO_ALERTS)
+    return text + (texts.DOC_ALERTS.format(count=len(alerts), names=texts.SEP.join(alerts)) if alerts else texts.DOC_NO_ALERTS)
 
 
 def indicator_sentence(card: Card, year: int | None, one_town: str | None = None) -> str:
@@ -372,7 +372,7 @@ def _towns(dataset: Dataset, scope: Filters, n: _Numbers) -> list[Block]:
             blocks.append(Text(texts.DOC_RANKING_NONE.format(name=i.label)))
             continue
         places = rank_places(ranked)
-        order = "、".join(f"{places[j.town]}.{j.town}{format_value(j.value, i.unit)}" for j in ranked)
+        order = texts.SEP.join(f"{places[j.town]}.{j.town}{format_value(j.value, i.unit)}" for j in ranked)
         text = texts.DOC_RANKING.format(name=i.label, order=order, district=format_value(district.value, i.unit))
         for town in scope.towns:
             place = places.get(town)
@@ -398,7 +398,7 @@ def rank_places(ranked: list[Judgement]) -> dict[str, int]:
 
 def _task_status(row: tasks.TaskRow) -> str:
     words = row.status + (f"·{texts.OVERDUE_BADGE}" if row.overdue else "")
-    return f"{words}（{texts.SAMPLE}）" if row.sample else words
+    return f"{words}{texts.PAREN_OPEN}{texts.SAMPLE}{texts.PAREN_CLOSE}" if row.sample else words
 
 
 def _tasks(dataset: Dataset, scope: Filters, rows: list[tasks.TaskRow], year: int | None, n: _Numbers) -> list[Block]:
@@ -411,7 +411,7 @@ def _tasks(dataset: Dataset, scope: Filters, rows: list[tasks.TaskRow], year: in
         blocks.append(Text(texts.DOC_TASKS_NO_PROGRESS))
     expected = tasks.report_year(dataset, year)
     counts = Counter(r.status for r in rows)
-    parts = "、".join(f"{s}{counts[s]}{texts.DOC_ITEMS}" for s in tasks.STATUS_ORDER if counts[s])
+    parts = texts.SEP.join(f"{s}{counts[s]}{texts.DOC_ITEMS}" for s in tasks.STATUS_ORDER if counts[s])
     sample = any(r.sample for r in rows)
     blocks.append(Text(texts.DOC_TASKS_SUMMARY.format(
         count=len(rows), parts=parts, overdue=sum(r.overdue for r in rows), year=expected or "—",
@@ -532,12 +532,12 @@ def _problems(
     expected = tasks.report_year(dataset, year)
     if unreported and expected:
         text += texts.DOC_MISSING_TASKS.format(
-            year=expected, count=len(unreported), codes="、".join(f"{r.code} {r.task.name}" for r in unreported),
+            year=expected, count=len(unreported), codes=texts.SEP.join(f"{r.code} {r.task.name}" for r in unreported),
         )
     if project_list and year is not None:
         silent = [r for r in project_list if not any(p.year == year for p in r.progress)]
         if silent:
-            text += texts.DOC_MISSING_PROJECTS.format(year=year, count=len(silent), codes="、".join(r.code for r in silent))
+            text += texts.DOC_MISSING_PROJECTS.format(year=year, count=len(silent), codes=texts.SEP.join(r.code for r in silent))
     blocks.append(Text(text or texts.DOC_NONE))
     return blocks
 
@@ -564,7 +564,7 @@ def _appendix(dataset: Dataset, version: DataVersion, n: _Numbers) -> list[Block
     cited = Counter(o.source for o in dataset.observations if o.value is not None and o.source)
     if cited:
         blocks.append(Text(texts.DOC_SOURCES_CITED.format(
-            items="；".join(f"{name}（{count}）" for name, count in cited.most_common()),
+            items="；".join(f"{name}{texts.PAREN_OPEN}{count}{texts.PAREN_CLOSE}" for name, count in cited.most_common()),
         ), kind="note"))
     blocks.append(Text(texts.DOC_SOURCES_PLAN.format(first=CUMULATIVE_FIRST_YEAR, last=TARGET_YEAR), kind="note"))
     return blocks

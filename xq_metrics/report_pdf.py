@@ -237,7 +237,7 @@ def _text(block: Text, styles: dict[str, ParagraphStyle]) -> Any:
 
 
 def _caption(text: str, sample: bool, styles: dict[str, ParagraphStyle]) -> Paragraph:
-    return _paragraph(text + (f"（{texts.DOC_SAMPLE_MARK}）" if sample else ""), styles["caption"], sample)
+    return _paragraph(text + (f"{texts.PAREN_OPEN}{texts.DOC_SAMPLE_MARK}{texts.PAREN_CLOSE}" if sample else ""), styles["caption"], sample)
 
 
 def _table(block: Table, styles: dict[str, ParagraphStyle]) -> list[Any]:

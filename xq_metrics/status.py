@@ -201,10 +201,10 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
         sample.extend(o.sample for o in window)
         total = sum(o.value for o in window if o.value is not None)
         span = TARGET_YEAR - CUMULATIVE_FIRST_YEAR + 1
-        years = "、".join(str(o.year) for o in window)
+        years = texts.SEP.join(str(o.year) for o in window)
         reported = {o.year for o in window}
         gaps = [y for y in range(CUMULATIVE_FIRST_YEAR, latest.year + 1) if y not in reported]
-        gap_note = [Reason("REASON_CUMULATIVE_GAPS", {"missing": "、".join(map(str, gaps))})] if gaps else []
+        gap_note = [Reason("REASON_CUMULATIVE_GAPS", {"missing": texts.SEP.join(map(str, gaps))})] if gaps else []
         # Pro rata to the years reported: an unreported year is neither counted as 0 nor as done.
         expected = goal * len(window) / span
         if total >= goal:

@@ -93,8 +93,8 @@ def _units_label(units: tuple[str, ...], town_units: tuple[str, ...]) -> str:
         first = min(units.index(u) for u in town_units)
         shown = [u for u in units if u not in town_units]
         shown.insert(first, texts.ALL_TOWNS_LABEL.format(count=len(town_units)))
-        return "、".join(shown)
-    return "、".join(units)
+        return texts.SEP.join(shown)
+    return texts.SEP.join(units)
 
 
 def report_year(dataset: Dataset, year: int | None = None) -> int | None:
@@ -183,7 +183,7 @@ def matches(row: TaskRow, query: str) -> bool:
     if not needle:
         return True
     haystack = " ".join((
-        row.code, row.task.name, row.task.content, row.place, "、".join(row.units), row.deadline.text,
+        row.code, row.task.name, row.task.content, row.place, texts.SEP.join(row.units), row.deadline.text,
         row.status, row.note, row.evidence,
     ))
     return needle in fold(haystack).lower()
@@ -207,7 +207,7 @@ def describe_choice(
     if query.strip():
         parts.append(texts.STEP_SEARCH.format(value=query.strip()))
     if tuple(statuses):
-        parts.append("、".join(statuses))
+        parts.append(texts.SEP.join(statuses))
     if behind_only:
         parts.append(texts.BEHIND_ONLY)
     return " · ".join(parts)
@@ -393,7 +393,7 @@ def task_line(row: TaskRow) -> list[tuple[str, str]]:
     pairs = [
         (texts.TASK_COL_LEAD, row.lead_label),
         (texts.TASK_COL_SUPPORT, row.support_label),
-        (texts.TASK_COL_DEADLINE, row.deadline_label + (f"（{row.deadline.reading}）" if not row.deadline.plain and row.deadline.reading else "")),
+        (texts.TASK_COL_DEADLINE, row.deadline_label + (f"{texts.PAREN_OPEN}{row.deadline.reading}{texts.PAREN_CLOSE}" if not row.deadline.plain and row.deadline.reading else "")),
         (texts.TASK_PROGRESS_LABEL.format(year=row.status_year) if row.status_year else texts.TASK_COL_NOTE, row.note),
     ]
     return [(label, value) for label, value in pairs if value]

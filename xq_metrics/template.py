@@ -55,7 +55,7 @@ def format_table(sheet: schema.Sheet) -> pd.DataFrame:
             {
                 texts.FORMAT_COL_HEADER: c.header,
                 texts.FORMAT_COL_REQUIRED: _required(sheet, c),
-                texts.FORMAT_COL_KIND: KIND_LABELS[c.kind],
+                texts.FORMAT_COL_KIND: texts.COLUMN_KIND_LABELS[c.kind],
                 texts.FORMAT_COL_HELP: c.help,
                 texts.FORMAT_COL_ALIASES: "、".join(a.replace("\n", "") for a in c.aliases),
             }
@@ -81,7 +81,7 @@ def format_markdown() -> str:
         lines.append("| 列名 | 必填 | 类型 | 说明 |")
         lines.append("|---|---|---|---|")
         for c in sheet.columns:
-            lines.append(f"| {c.header} | {_required(sheet, c)} | {KIND_LABELS[c.kind]} | {c.help} |")
+            lines.append(f"| {c.header} | {_required(sheet, c)} | {texts.COLUMN_KIND_LABELS[c.kind]} | {c.help} |")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 
@@ -91,5 +91,3 @@ def _required(sheet: schema.Sheet, column: schema.Column) -> str:
         return ""
     return texts.FORMAT_REQUIRED_YES if column.key in sheet.identity else texts.FORMAT_REQUIRED_NEW
 
-
-KIND_LABELS = texts.COLUMN_KIND_LABELS

@@ -1148,3 +1148,20 @@ DOWNLOAD_CHART_PNG = "PNG"
 DOWNLOAD_CHART_SVG = "SVG"
 # Streamlit's chart toolbar (1.67) in Chinese as well.
 STREAMLIT_UI.update({"Download as PNG": "下载为 PNG", "Copy Vega-Lite spec": "复制图表定义（Vega-Lite）"})
+
+# Typography of joined words: 精武镇、杨柳青镇 · 目标：… · 18.5（2024年）
+SEP = "、"
+COLON = "："
+PAREN_OPEN = "（"
+PAREN_CLOSE = "）"
+
+# The language switch names each language in itself, so it can be found whatever the page speaks.
+LANGUAGE_LABEL = "语言 · Language"
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+HTML_LANG = "zh-CN"  # the page's lang attribute: fonts and screen readers follow it
+
+
+# The catalogue answers in the language of the current page run (language.py); keep this line last.
+from .language import install as _install  # noqa: E402
+
+_install(__name__)

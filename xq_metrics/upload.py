@@ -44,7 +44,7 @@ class SaveConflict(Exception):
     def __init__(self, found: list[Conflict] | None = None, findings: list[Finding] | None = None) -> None:
         self.conflicts = found or []
         self.findings = findings or []
-        fields = "、".join(sorted({_conflict_label(c) for c in self.conflicts})[:10])
+        fields = texts.SEP.join(sorted({_conflict_label(c) for c in self.conflicts})[:10])
         super().__init__(texts.SAVE_CONFLICT.format(fields=fields) if self.conflicts else texts.SAVE_NO_LONGER_VALID)
 
 

@@ -31,8 +31,8 @@ class EditorRequired(StoreError, PermissionError):
 class SessionExpired(EditorRequired):
     """The login was real but has ended (idle, too old, logged out or the editor removed)."""
 
-    def __init__(self, message: str = texts.SESSION_EXPIRED) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or texts.SESSION_EXPIRED)
 
 
 class VersionNotFound(StoreError, LookupError):
@@ -54,8 +54,8 @@ class StaleVersion(StoreError):
 class StoreFull(StoreError):
     """The disk under the store is full: the write was rolled back and nothing changed."""
 
-    def __init__(self, message: str = texts.STORE_FULL) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or texts.STORE_FULL)
 
 
 class StoreUnavailable(StoreError):
