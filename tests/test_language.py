@@ -85,3 +85,14 @@ def test_an_upload_reads_the_same_in_either_language() -> None:
         c.message != e.message for c, e in zip(chinese.findings, english.findings)
     )
     assert texts.APP_TITLE == "西青区新型城镇化规划监测看板"  # the test's own thread is back in Chinese
+
+
+@pytest.mark.parametrize("word", ["提前实现", "快于预期", "基本符合预期", "滞后"])
+def test_a_manual_assessment_reads_the_same_in_english(word: str) -> None:
+    """人工研判 holds the workbook's words: an English page must not turn them into 'manual'."""
+    from xq_metrics.status import Status
+
+    chinese = Status.from_label(word)
+    with language.speaking("en"):
+        assert Status.from_label(word) == chinese is not None
+        assert chinese.label != word  # shown in English

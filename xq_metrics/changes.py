@@ -14,6 +14,7 @@ when both changed the same field).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -48,7 +49,14 @@ class Changeset:
         return frozenset(e.table for e in self.edits)
 
     def of(self, table: str) -> list[Edit]:
-        return [e for e in self.edits if e.table == table]
+        return self._by_table.get(table, [])
+
+    @functools.cached_property
+    def _by_table(self) -> dict[str, list[Edit]]:
+        grouped: dict[str, list[Edit]] = {}
+        for e in self.edits:
+            grouped.setdefault(e.table, []).append(e)
+        return grouped
 
 
 @dataclass(frozen=True)
@@ -61,11 +69,7 @@ class Conflict:
 
 
 def identity(sheet: schema.Sheet, record: object) -> tuple:
-    return tuple(getattr(record, schema_attribute(sheet, k)) for k in sheet.identity)
-
-
-def schema_attribute(sheet: schema.Sheet, key: str) -> str:
-    return sheet.column(key).attribute
+    return tuple(getattr(record, a) for a in sheet.identity_attributes)
 
 
 def apply(base: Dataset | None, changes: Changeset, tables: Iterable[schema.Sheet] = schema.TABLES) -> Dataset:
@@ -121,17 +125,27 @@ def _same(old: object, new: object) -> bool:
 
 
 def _new(sheet: schema.Sheet, cls: type, edit: Edit, source: SourceInfo) -> object:
-    values = dict(zip((schema_attribute(sheet, k) for k in sheet.identity), edit.key))
+    values = dict(zip(sheet.identity_attributes, edit.key))
     values.update(edit.fields)
-    names = {f.name for f in dataclasses.fields(cls)}
+    names, required = _shape(cls)
     if "sample" in names:
         values["sample"] = source.is_sample
-    for f in dataclasses.fields(cls):
+    for name in required:
         # Not given and without a default (a figure): 未填报, never 0. A row missing a required column is an error
         # the loader has reported; it is still built, so every other problem of the file is found at once.
-        if f.name not in values and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            values[f.name] = None
+        if name not in values:
+            values[name] = None
     return cls(**{k: v for k, v in values.items() if k in names})
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A record class's field names, and those without a default."""
+    fields = dataclasses.fields(cls)
+    required = tuple(
+        f.name for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+    return frozenset(f.name for f in fields), required
 
 
 def _empty(record: object, name: str) -> object:

@@ -52,7 +52,7 @@ def gauge_scale(indicator: Indicator, j: Judgement) -> float:
 def gauge_text(indicator: Indicator, j: Judgement) -> str:
     """What the gauge prints: the figure judged, "累计" before a five-year running total."""
     text = format_value(j.progress_value, indicator.unit)
-    return f"{texts.CUMULATIVE_SHORT}{text}" if j.cumulative and j.progress_value is not None else text
+    return texts.CUMULATIVE_VALUE.format(value=text) if j.cumulative and j.progress_value is not None else text
 
 
 def gauge(indicator: Indicator, j: Judgement) -> dict[str, object]:

@@ -323,7 +323,7 @@ def _stored(sheet: schema.Sheet, column: schema.Column, record: object) -> Cell:
     if value is None or value == "" or value == ():
         return Cell(None)
     if isinstance(value, tuple):
-        return Cell(texts.SEP.join(str(v) for v in value))
+        return Cell("、".join(str(v) for v in value))  # the upload format's separator, in any language
     if column.kind == "text":
         return Cell(str(value))
     return Cell(value, texts.SAMPLE if sample else "", sample)

@@ -42,7 +42,7 @@ def table(language: str) -> dict[str, Any]:
     from . import texts_en
 
     kept = texts_en.UNTRANSLATED
-    return {k: v for k, v in vars(texts_en).items() if k.isupper() and k not in kept}
+    return {k: v for k, v in vars(texts_en).items() if k.isupper() and k not in kept and k != "UNTRANSLATED"}
 
 
 class _Catalogue(types.ModuleType):

@@ -354,9 +354,7 @@ class _Context:
     def fields(self, sheet: schema.Sheet, parsed: ParsedSheet, row: Row, key: tuple) -> tuple[dict[str, object], set[str]]:
         fields: dict[str, object] = {}
         blanks: set[str] = set()
-        for column in sheet.columns:
-            if column.key in sheet.identity or column.key == "action" or not column.stored:
-                continue
+        for column in sheet.payload:
             value = row.values.get(column.key)
             if value is None:
                 continue
@@ -450,7 +448,7 @@ class _Context:
 
     def complete(self, sheet: schema.Sheet, parsed: ParsedSheet, row: Row, edit: Edit) -> None:
         """A new row must bring every required column: one finding per row names all that are missing."""
-        given = set(edit.fields) | {sheet.column(k).attribute for k in sheet.identity}
+        given = set(edit.fields) | set(sheet.identity_attributes)
         missing = [c for c in sheet.columns if c.required and c.attribute not in given]
         for column in [c for c in missing if c.key not in parsed.columns]:
             # A column the sheet lacks is named once, at its header, not once per new row.

@@ -235,7 +235,7 @@ def _indicators(dataset: Dataset, scope: Filters, all_cards: list[Card], year: i
     one_town = scope.towns[0] if len(scope.towns) == 1 else None
     judged = [c for c in all_cards if not (one_town and c.district_fallback)]
     tally = Counter(c.main.status for c in judged)
-    parts = [f"{s.label}{tally[s]}{texts.DOC_ITEMS}" for s in STATUS_ORDER if tally[s]]
+    parts = [texts.STATUS_COUNT.format(status=s.label, count=tally[s]) + texts.DOC_ITEMS for s in STATUS_ORDER if tally[s]]
     alerts = [c.indicator.name for c in judged if c.main.alert]
     whose = one_town or (texts.SEP.join(scope.towns) if scope.towns else texts.DISTRICT)
     summary = texts.DOC_INDICATOR_SUMMARY.format(
@@ -411,7 +411,9 @@ def _tasks(dataset: Dataset, scope: Filters, rows: list[tasks.TaskRow], year: in
         blocks.append(Text(texts.DOC_TASKS_NO_PROGRESS))
     expected = tasks.report_year(dataset, year)
     counts = Counter(r.status for r in rows)
-    parts = texts.SEP.join(f"{s}{counts[s]}{texts.DOC_ITEMS}" for s in tasks.STATUS_ORDER if counts[s])
+    parts = texts.SEP.join(
+        texts.STATUS_COUNT.format(status=s, count=counts[s]) + texts.DOC_ITEMS for s in tasks.STATUS_ORDER if counts[s]
+    )
     sample = any(r.sample for r in rows)
     blocks.append(Text(texts.DOC_TASKS_SUMMARY.format(
         count=len(rows), parts=parts, overdue=sum(r.overdue for r in rows), year=expected or "—",

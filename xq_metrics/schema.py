@@ -9,6 +9,7 @@ because officials fill them in; the keys are English for the code.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from . import model, texts
@@ -60,13 +61,28 @@ class Sheet:
     attribute: str = ""  # the Dataset field holding the rows
     record: type | None = None  # the model class of one row
 
+    # Looked up once per cell of an upload (millions of times for a big one): kept, not searched.
+    @cached_property
+    def _by_key(self) -> dict[str, Column]:
+        return {c.key: c for c in self.columns}
+
     def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
+        return self._by_key[key]
 
     def has(self, key: str) -> bool:
-        return any(c.key == key for c in self.columns)
+        return key in self._by_key
 
-    @property
+    @cached_property
+    def identity_attributes(self) -> tuple[str, ...]:
+        """The record attributes that hold the row's identity, in identity order."""
+        return tuple(self.column(k).attribute for k in self.identity)
+
+    @cached_property
+    def payload(self) -> tuple[Column, ...]:
+        """The columns an upload stores beside the row's identity (not 操作, not the ones read only to place a row)."""
+        return tuple(c for c in self.columns if c.key not in self.identity and c.key != ACTION.key and c.stored)
+
+    @cached_property
     def figures(self) -> tuple[Column, ...]:
         """The columns holding figures: what "every figure is taken" counts."""
         return tuple(c for c in self.columns if c.kind == "number")

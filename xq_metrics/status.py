@@ -44,8 +44,13 @@ class Status(StrEnum):
 
     @classmethod
     def from_label(cls, word: str) -> Status | None:
-        """The status an official typed in 人工研判 (提前实现 …), or None."""
-        return next((s for s in cls if texts.STATUS_LABELS[s.value] == word), None)
+        """The status an official typed in 人工研判 (提前实现 …), or None: the workbook's words, whatever the
+        page's language (the labels an official reads may be English)."""
+        typed = {
+            texts.STATUS_AHEAD: cls.AHEAD, texts.STATUS_FASTER: cls.FASTER, texts.STATUS_ON_TRACK: cls.ON_TRACK,
+            texts.STATUS_LAGGING: cls.LAGGING,
+        }
+        return typed.get(word)
 
 
 STATUS_ORDER: tuple[Status, ...] = tuple(Status)

@@ -321,7 +321,7 @@ def rollup_table(items: list[Rollup]) -> pd.DataFrame:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    return " · ".join(f"{status}{n}" for status, n in counts.items() if n)
+    return " · ".join(texts.STATUS_COUNT.format(status=status, count=n) for status, n in counts.items() if n)
 
 
 def status_parts(rollup: Rollup) -> str:

@@ -20,6 +20,8 @@ LATEST_LABEL = "最新值"
 BASE_LABEL = "基期"
 UNIT_YI = "亿元"
 CUMULATIVE_SHORT = "累计"
+CUMULATIVE_VALUE = "累计{value}"  # on a gauge: a five-year running total
+STATUS_COUNT = "{status}{count}"  # 已完成3
 
 # --- Findings: (message template, hint). Placeholders are filled by findings.finding(). ---
 FINDINGS: dict[str, tuple[str, str]] = {
@@ -291,7 +293,7 @@ METHOD_MD = """
 - 进度比 = (实际值 − 基期值) ÷ (预期值 − 基期值)。
 - 已达到目标（按指标方向）→ **提前实现**；进度比 ≥ {faster:.0%} → **快于预期**；≥ {on_track:.0%} → **基本符合预期**；否则 → **滞后**。
 - 基期已达目标、之后又低于目标 → **滞后**。
-- 只有一期数值且规划无基期值 → **需人工研判**。
+- 只有一期数值且规划无基期值 → **数据不足**（还没有可比较的路径）。
 
 镇街：用本镇街自己的数值序列判断。总量类指标（单位为人、万人、亿元等，各镇街相加为全区）的2025年目标是全区总量，镇街目标按该镇街最早填报年份占全区的比重分解（分解口径在判断依据中写明）；比例类指标直接套用全区目标。
 
