@@ -214,16 +214,19 @@ class _Context:
         return Edit(sheet.key, tuple(key), fields, frozenset(blanks), origin=origin, columns=row.columns), total
 
     def resolve(self, sheet: schema.Sheet, column: schema.Column, parsed: ParsedSheet, row: Row, value: object) -> object:
-        where = {
-            "sheet": parsed.title, "row": row.row_of(column.key), "column": row.columns.get(column.key),
-            "header": sheet.column(column.key).header,
-        }
+        # Where the cell is, for a finding: most cells resolve cleanly and need none.
+        def where() -> dict[str, object]:
+            return {
+                "sheet": parsed.title, "row": row.row_of(column.key), "column": row.columns.get(column.key),
+                "header": column.header,
+            }
+
         if column.references == "indicators":
             found, unit = self.indicators.resolve(value)
             if found is None:
                 if value is not None:
                     self.findings.append(finding(
-                        "UNKNOWN_INDICATOR", seen=value, nearest=nearest_hint(str(value), self.indicators.indicators), **where,
+                        "UNKNOWN_INDICATOR", seen=value, nearest=nearest_hint(str(value), self.indicators.indicators), **where(),
                     ))
                 return _UNRESOLVED
             if unit and "value" in row.values and not row.units.get("value"):
@@ -234,11 +237,11 @@ class _Context:
             if found is None:
                 self.findings.append(finding(
                     "UNKNOWN_TOWN", seen=value, nearest=nearest_hint(str(value), [*self.towns.names, texts.DISTRICT]),
-                    **where,
+                    **where(),
                 ))
                 return _UNRESOLVED
             if found.changed and not (parsed.layout == "towns" and self.towns.is_district_word(value)):
-                self.findings.append(finding("NAME_READ_AS", "warning", seen=value, understood=found.name, **where))
+                self.findings.append(finding("NAME_READ_AS", "warning", seen=value, understood=found.name, **where()))
             return found.name
         if column.references == "projects":
             found, candidates = self.projects.resolve(value)
@@ -246,20 +249,20 @@ class _Context:
                 if candidates:
                     self.findings.append(finding(
                         "AMBIGUOUS_PROJECT", seen=value,
-                        detail=texts.SEP.join(f"{c} {self.projects.name_of(c)}" for c in candidates[:5]), **where,
+                        detail=texts.SEP.join(f"{c} {self.projects.name_of(c)}" for c in candidates[:5]), **where(),
                     ))
                 else:
                     self.findings.append(finding(
                         "UNKNOWN_PROJECT", seen=value, nearest=project_hint(str(value), self.projects.projects),
-                        **where,
+                        **where(),
                     ))
                 return _UNRESOLVED
             if found.changed:
                 understood = f"{found.name} {self.projects.name_of(found.name)}"
-                self.findings.append(finding("NAME_READ_AS", "warning", seen=value, understood=understood, **where))
+                self.findings.append(finding("NAME_READ_AS", "warning", seen=value, understood=understood, **where()))
             return found.name
         if column.references == "tasks":
-            return self.task(sheet, parsed, row, value, where)
+            return self.task(sheet, parsed, row, value, where())
         if isinstance(value, str):
             return value.strip()
         return value
@@ -360,6 +363,9 @@ class _Context:
                 continue
             if value is DELETE:
                 blanks.add(column.attribute)
+                continue
+            if column.kind != "text" and not (column.choices or column.references or column.multiple):
+                fields[column.attribute] = value  # a figure or year the reader has typed: the common case, kept short
                 continue
             where = {"sheet": parsed.title, "row": row.number, "column": row.columns.get(column.key), "header": column.header}
             if column.choices:
