@@ -136,3 +136,11 @@ def split_names(raw: object, separators: str) -> tuple[str, ...]:
         return ()
     parts = re.split("[" + re.escape(separators) + "]", value)
     return tuple(p.strip() for p in parts if p.strip())
+
+
+def column_number(letters: str) -> int:
+    """A column's number from its letters (A -> 1, AA -> 27), for any letters a file claims, even past XFD."""
+    number = 0
+    for char in letters.upper():
+        number = number * 26 + ord(char) - ord("A") + 1
+    return number

@@ -18,6 +18,8 @@ from typing import Literal
 from defusedxml.ElementTree import fromstring, iterparse
 from openpyxl.utils import get_column_letter
 
+from .cells import column_number
+
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _REF = re.compile(r"([A-Z]+)(\d+)")
@@ -113,7 +115,7 @@ def _scan_sheet(name: str, xml: bytes) -> list[BadCell]:
             elif element.tag == f"{MAIN}c":
                 match = _REF.fullmatch(element.get("r", ""))
                 if match:
-                    column_number = _column_number(match.group(1))
+                    column_number = column_number(match.group(1))
                     row_number = int(match.group(2))
                 else:
                     column_number += 1
@@ -130,10 +132,3 @@ def _scan_sheet(name: str, xml: bytes) -> list[BadCell]:
             found.append(BadCell(name, row_number, letter, "formula_no_value", "=" + (formula.text or "")))
         element.clear()
     return found
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for char in letters:
-        number = number * 26 + ord(char) - ord("A") + 1
-    return number

@@ -24,6 +24,7 @@ from urllib.parse import unquote
 from xml.parsers import expat
 
 from . import texts
+from .cells import column_number
 from .findings import Finding, finding
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -450,7 +451,7 @@ def _reference(text: str | None) -> tuple[int, int] | None:
         return BEYOND, BEYOND
     column = _COLUMNS.get(letters)
     if column is None:
-        column = _COLUMNS.setdefault(letters, _column_number(letters)) if len(_COLUMNS) < 4096 else _column_number(letters)
+        column = _COLUMNS.setdefault(letters, column_number(letters)) if len(_COLUMNS) < 4096 else column_number(letters)
     return column, int(digits)
 
 
@@ -465,7 +466,7 @@ def _row_number(text: str | None) -> int | None:
 
 
 def _columns(letters: set[bytes]) -> int:
-    return max((_column_number(c.decode("ascii")) for c in letters), default=0)
+    return max((column_number(c.decode("ascii")) for c in letters), default=0)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -491,7 +492,7 @@ def _extent(ref: str) -> tuple[int, int] | None:
     if not cells:
         return None
     rows = max(int(row) for _, row in cells)
-    columns = max(_column_number(letters) for letters, _ in cells)
+    columns = max(column_number(letters) for letters, _ in cells)
     return rows, columns
 
 
@@ -501,13 +502,6 @@ def _column_letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters or "A"
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for char in letters.upper():
-        number = number * 26 + ord(char) - ord("A") + 1
-    return number
 
 
 def _looks_like_text(data: bytes) -> bool:
