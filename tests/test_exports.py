@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from xq_metrics import exports, projects, schema, texts, upload
 from xq_metrics.defaults import load_default
 from xq_metrics.filters import Filters
+from xq_metrics.loader import load
 from xq_metrics.model import Observation, ProjectProgress
 from xq_metrics.report_doc import DataVersion
 from xq_metrics.store import open_store
@@ -240,3 +241,16 @@ def test_cli_reports_on_a_workbook_and_refuses_a_bad_one(tmp_path: Path) -> None
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     run = cli("report", str(bad), "-o", str(tmp_path / "x.docx"), store=str(tmp_path / "xq.sqlite3"))
     assert run.returncode == 1 and "Traceback" not in run.stderr and not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize("speaking", ["zh", "en"])
+def test_the_view_workbook_uploaded_by_mistake_is_refused_in_one_clear_finding(speaking: str) -> None:
+    """It looks half like the format (a 说明 sheet, 指标数值, 任务推进情况): one word, not a page of column findings."""
+    from xq_metrics import language
+
+    base = load_default().dataset
+    with language.speaking(speaking):
+        data = exports.view_workbook(base, Filters(), VERSION)
+    result = load(data, "view.xlsx", base)
+    assert result.dataset is None
+    assert [(f.severity, f.code) for f in result.findings] == [("error", "VIEW_WORKBOOK")]

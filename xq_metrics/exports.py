@@ -220,6 +220,7 @@ def view_workbook(dataset: Any, filters: Filters, version: DataVersion, today: d
     all_cards = cards(dataset, scope)
     sample = any(c.main.sample for c in all_cards)
     _info_sheet(book, [
+        (schema.INFO_NAME, texts.VIEW_EXPORT_NAME),
         (texts.DOC_COVER_SCOPE, describe(scope, dataset)),
         (texts.DOC_COVER_YEAR, f"{year}{texts.YEAR_SUFFIX}" if year else "—"),
         (texts.DOC_COVER_VERSION, version.text),

@@ -67,6 +67,9 @@ def load(
     parsed = isolation.read_workbook(data, name, _vocabulary(base))
     if has_errors(parsed.findings) and not parsed.sheets:
         return LoadResult(None, cap(sorted(parsed.findings, key=sort_key)))
+    if _source_info(parsed, now or datetime.now()).name == texts.VIEW_EXPORT_NAME:
+        # The view workbook looks half like the format: one clear word, not a page of findings about its columns.
+        return LoadResult(None, [finding("VIEW_WORKBOOK", sheet=schema.INFO.name)])
     result = assemble(parsed, base, now or datetime.now(), frozenset(replace))
     return dataclasses.replace(result, findings=cap(result.findings))  # bounded however many rows are wrong
 

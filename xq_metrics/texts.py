@@ -26,6 +26,10 @@ STATUS_COUNT = "{status}{count}"  # 已完成3
 # --- Findings: (message template, hint). Placeholders are filled by findings.finding(). ---
 FINDINGS: dict[str, tuple[str, str]] = {
     "NOT_XLSX": ("文件不是有效的 .xlsx 工作簿：{detail}", "请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再上传。"),
+    "VIEW_WORKBOOK": (
+        "这是看板导出的“当前视图”工作簿，只供阅读和转发，不能作为数据上传。",
+        "修改数据请用“报告导出”页的“整套数据”工作簿，或“数据格式”页的报送模板。",
+    ),
     "NO_KNOWN_SHEET": (
         "工作簿中没有可识别的工作表（现有：{detail}）。",
         "工作表应命名为：{expected}。可下载空白模板对照。",
@@ -1150,6 +1154,9 @@ DOWNLOAD_CHART_PNG = "PNG"
 DOWNLOAD_CHART_SVG = "SVG"
 # Streamlit's chart toolbar (1.67) in Chinese as well.
 STREAMLIT_UI.update({"Download as PNG": "下载为 PNG", "Copy Vega-Lite spec": "复制图表定义（Vega-Lite）"})
+
+# The 数据集名称 of a view workbook (exports.view_workbook): an upload recognises it in any language and refuses it.
+VIEW_EXPORT_NAME = "看板导出的当前视图（只供阅读）"
 
 # Typography of joined words: 精武镇、杨柳青镇 · 目标：… · 18.5（2024年）
 SEP = "、"

@@ -11,6 +11,8 @@ official sees it in the file.
 from __future__ import annotations
 
 UNTRANSLATED: frozenset[str] = frozenset({
+    # The 数据集名称 that marks a view workbook: an upload recognises it whichever language exported it.
+    "VIEW_EXPORT_NAME",
     # The whole district: a value of every 镇街 column, a key of stored observations and of the name registry.
     "DISTRICT",
     # The sample mark: the loader finds 示例 in a data set's name; cells of the upload-format export are noted with it.
@@ -56,6 +58,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "NOT_XLSX": (
         "The file is not a valid .xlsx workbook: {detail}",
         "In Excel or WPS, use “Save As” → Excel Workbook (.xlsx), then upload again.",
+    ),
+    "VIEW_WORKBOOK": (
+        "This is the dashboard's “current view” workbook: it is for reading and forwarding, not for uploading data.",
+        "To change data, use the “whole data set” workbook on the Report export page, or the reporting template on the Data format page.",
     ),
     "NO_KNOWN_SHEET": (
         "The workbook has no sheet that can be recognized (it has: {detail}).",
