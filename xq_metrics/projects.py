@@ -105,8 +105,7 @@ def place_label(dataset: Dataset, project: Project) -> str:
 
 def progress_of(dataset: Dataset, code: str, year: int | None = None) -> tuple[ProjectProgress, ...]:
     """One project's 项目进展 rows up to `year` (all when None), oldest first."""
-    rows = [p for p in dataset.progress if p.project == code and (year is None or p.year <= year)]
-    return tuple(sorted(rows, key=lambda p: p.year))
+    return tuple(p for p in dataset.index.progress.get(code, ()) if year is None or p.year <= year)
 
 
 def _sum(values: Iterable[float | None]) -> float | None:

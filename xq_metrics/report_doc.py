@@ -225,7 +225,7 @@ def _explanation(dataset: Dataset, version: DataVersion, year: int | None, scope
 
 
 def _years_shown(dataset: Dataset, year: int | None) -> list[int]:
-    return sorted({o.year for o in dataset.observations if o.value is not None and (year is None or o.year <= year)})
+    return [y for y in dataset.index.years if year is None or y <= year]
 
 
 def _indicators(dataset: Dataset, scope: Filters, all_cards: list[Card], year: int | None, n: _Numbers) -> list[Block]:

@@ -60,7 +60,7 @@ def tiles(dataset: Dataset, indicator: Indicator | None, year: int | None = None
 
 def town_indicators(dataset: Dataset, filters: Filters) -> list[Indicator]:
     """Indicators some town reports, within the chosen chapters: the only ones a town comparison can show."""
-    reported = {o.indicator for o in dataset.observations if not o.is_district and o.value is not None}
+    reported = dataset.index.town_reported
     return [i for i in dataset.indicators if i.name in reported and filters.keeps_indicator(i)]
 
 
