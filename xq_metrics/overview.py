@@ -12,6 +12,9 @@ from .model import Dataset, Indicator
 from .status import STATUS_ORDER, Judgement, Status, evaluate
 
 
+CARDS_PER_PAGE = 12  # gauges per 类别 on one page of the overview: four rows of three (the plan's largest has 8)
+
+
 @dataclass(frozen=True)
 class Card:
     indicator: Indicator
