@@ -238,7 +238,11 @@ class Dataset:
         return next(i for i in self.indicators if i.name == name)
 
     def chapters(self) -> dict[int, str]:
-        return {s.chapter: s.chapter_title for s in self.sections}
+        return dict(self.index.chapters)
+
+    def section(self, chapter: int | None, section: int | None) -> Section | None:
+        """The section (节) of the plan's structure, or None when the structure does not hold it."""
+        return self.index.sections.get((chapter, section))  # type: ignore[arg-type]
 
     def series(self, indicator: str, town: str = DISTRICT) -> list[Observation]:
         """Observations of one indicator and town, oldest first; 未填报 rows included."""
@@ -270,6 +274,8 @@ class DatasetIndex:
     years: tuple[int, ...]  # years with at least one value, oldest first
     progress: dict[str, tuple[ProjectProgress, ...]]  # project code -> its 项目进展 rows, oldest first
     assessments: dict[tuple[str, str], tuple[Assessment, ...]]  # (indicator, town) -> 人工研判 rows
+    chapters: dict[int, str]  # chapter -> its title (the last row of the structure that gives it)
+    sections: dict[tuple[int, int], Section]  # (chapter, section) -> the first row of the structure that gives it
     city_targets: dict[tuple[str, int], CityTarget]  # (indicator, year) -> the first 市级下达目标 given
     references: dict[tuple[str, str, int], ReferenceValue]  # (name, town, year) -> the first 参照数据 given
 
@@ -309,6 +315,8 @@ class DatasetIndex:
             years=tuple(sorted(years)),
             progress={k: tuple(sorted(v, key=lambda p: p.year)) for k, v in progress.items()},
             assessments={k: tuple(v) for k, v in assessments.items()},
+            chapters={s.chapter: s.chapter_title for s in dataset.sections},
+            sections={k: v for k, v in reversed([((s.chapter, s.section), s) for s in dataset.sections])},
             city_targets=city_targets,
             references=references,
         )

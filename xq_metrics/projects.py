@@ -21,6 +21,10 @@ from .money import as_given, fmt_yi, investment_text, total_text  # noqa: F401  
 
 # --------------------------------------------------------------------------- one row per project
 
+# What the projects page lists and draws of a long list, the largest first (issue 13); the plan's 37 fit.
+TABLE_ROWS = 200  # rows of the project table (the Excel download holds them all)
+CHART_ROWS = 40  # bars of a chart with one bar per project (plan against completed, schedule)
+
 Measure = Literal["total", "planned", "completed"]
 GroupBy = Literal["box", "chapter", "town"]
 MEASURE_LABELS: dict[str, str] = {
@@ -93,9 +97,7 @@ def box_label(project: Project) -> str:
 
 
 def place_label(dataset: Dataset, project: Project) -> str:
-    section = next(
-        (s for s in dataset.sections if s.chapter == project.chapter and s.section == project.section), None
-    )
+    section = dataset.section(project.chapter, project.section)
     if section is not None:
         return section.label
     if project.chapter is not None:
@@ -362,6 +364,12 @@ def yearly(rows: list[ProjectRow]) -> pd.DataFrame:
                 "planned_yi": p.planned_yi, "completed_yi": p.completed_yi, "project": row.project.name,
             })
     return pd.DataFrame(records, columns=["year", "box", "box_no", "planned_yi", "completed_yi", "project"])
+
+
+def size(row: ProjectRow) -> float | None:
+    """How large a project is on a chart of planned against completed investment: its largest figure."""
+    figures = [v for v in (row.planned_yi, row.completed_yi, row.total_yi) if v is not None]
+    return max(figures) if figures else None
 
 
 def largest(rows: list[ProjectRow], measure: Measure, top: int = 10) -> list[ProjectRow]:
