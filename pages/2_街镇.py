@@ -87,7 +87,7 @@ with right:
         name = f"{p.town.name}_{texts.TOWN_PROJECTS}"
         listed, hidden = largest(p.projects, PROFILE_PROJECTS, lambda project: project.investment_yi)
         if hidden:
-            st.caption(texts.TOWN_PROJECTS_TOP.format(shown=len(listed), hidden=hidden, total=len(p.projects)))
+            st.caption(texts.LARGEST_LISTED.format(shown=len(listed), hidden=hidden, total=len(p.projects)))
             ui.table(pd.DataFrame(p.project_rows(listed)))
             ui.excel_button(lambda: pd.DataFrame(p.project_rows()), name)
         else:

@@ -1159,4 +1159,4 @@ PROJECTS_TOP = (
 )
 PROJECT_CHOICE_LIMITED = "可选项目为上表所列的 {shown:,} 项；其他项目请先用搜索或筛选找到。"
 CHART_TOP = "项目较多：图中只画出投资最大的 {shown:,} 项，其余 {hidden:,} 项未画出。"
-TOWN_PROJECTS_TOP = "按总投资从大到小列出前 {shown:,} 项，其余 {hidden:,} 项未列出；“下载 Excel”含全部 {total:,} 项。"
+LARGEST_LISTED = "按总投资从大到小列出前 {shown:,} 项，其余 {hidden:,} 项未列出；“下载 Excel”含全部 {total:,} 项。"
