@@ -224,9 +224,10 @@ class Dataset:
     def is_sample(self) -> bool:
         return any(s.is_sample for s in self.sources)
 
-    @property
+    @cached_property
     def sample_figures(self) -> int:
-        """How many figures in use came from a workbook marked 示例 (a real upload replaces them one by one)."""
+        """How many figures in use came from a workbook marked 示例 (a real upload replaces them one by one).
+        Counted once per data set: every page's banner asks, on every run."""
         rows = (*self.observations, *self.city_targets, *self.references, *self.assessments, *self.progress)
         return sum(1 for r in rows if getattr(r, "sample", False))
 
@@ -259,7 +260,7 @@ class Dataset:
         return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
 
 
-_DERIVED = ("index",)
+_DERIVED = ("index", "sample_figures")
 
 
 @dataclass(frozen=True)
