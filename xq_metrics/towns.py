@@ -32,7 +32,7 @@ TILE_POSITIONS: dict[str, tuple[int, int]] = {
 }
 GRID_COLUMNS = 5
 # What one page of 街镇 shows of a long list (issue 13); the plan's 5 town indicators and its projects fit.
-HEATMAP_INDICATORS = 10  # columns of the heat map: each wrapped name needs about 80 px
+HEATMAP_INDICATORS = 8  # columns of the heat map: every wrapped name still shown on a 1,400 px screen
 PROFILE_INDICATORS = 20  # lines of a town's indicator statuses
 PROFILE_PROJECTS = 50  # rows of a town's projects, the largest by investment
 
