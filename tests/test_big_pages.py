@@ -266,7 +266,11 @@ def test_the_projects_page_lists_the_largest_and_draws_at_most_its_limit(store: 
     by_size = sorted(more.projects, key=lambda p: -(p.investment_yi or 0.0))
     assert list(table[texts.COL_PROJECT]) == [p.name for p in by_size[: projects.TABLE_ROWS]]  # the largest first
     assert any(f"其余 {total - projects.TABLE_ROWS:,} 项未列出" in c.value for c in at.caption)
-    assert len(at.selectbox(key="p_project").options) == projects.TABLE_ROWS
+    # The chooser offers the listed projects, and keeps the one chosen before the save (in the link) choosable.
+    chooser = at.selectbox(key="p_project")
+    assert chooser.options[: projects.TABLE_ROWS] == [f"{p.code} {p.name}" for p in by_size[: projects.TABLE_ROWS]]
+    assert chooser.options[projects.TABLE_ROWS:] in ([], [f"{data.projects[0].code} {data.projects[0].name}"])
+    assert chooser.value == data.projects[0].code
     # One bar pair per project on 计划与完成, one bar per project on the schedule: never more than CHART_ROWS.
     plan_done = next(rows for rows in charts_with(at, "project", "kind", "label_at"))
     assert len({r["project"] for r in plan_done if "project" in r}) == projects.CHART_ROWS
