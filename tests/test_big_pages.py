@@ -95,6 +95,43 @@ def changed(dataset: Dataset, indicator: str, town: str, year: int, value: float
     ))
 
 
+# --------------------------------------------------------------------------- the core: index and paging
+
+
+def test_the_index_finds_what_a_scan_finds_and_is_not_pickled() -> None:
+    import pickle
+
+    from xq_metrics.defaults import load_default
+
+    data = load_default().dataset
+    keys = {(o.indicator, o.town) for o in data.observations}
+    for indicator, town in keys:
+        scan = sorted((o for o in data.observations if (o.indicator, o.town) == (indicator, town)), key=lambda o: o.year)
+        assert data.series(indicator, town) == scan
+    assert data.series("森林覆盖率", "火星镇") == []
+    for indicator in {o.indicator for o in data.observations}:
+        assert data.index.reported_towns.get(indicator, frozenset()) == {
+            o.town for o in data.observations if o.indicator == indicator and o.value is not None}
+    assert list(data.index.years) == sorted({o.year for o in data.observations if o.value is not None})
+    for code in {p.project for p in data.progress}:
+        assert list(data.index.progress[code]) == sorted((p for p in data.progress if p.project == code), key=lambda p: p.year)
+    assert data.sample_figures > 0
+    copy = pickle.loads(pickle.dumps(data))
+    assert copy == data and "index" not in copy.__dict__ and "sample_figures" not in copy.__dict__
+
+
+def test_a_page_of_a_list_and_its_largest_items() -> None:
+    items = list(range(1, 26))
+    assert paging.pages(25, 10) == 3 and paging.pages(0, 10) == 1
+    last = paging.page(items, 3, 10)
+    assert (last.items, last.first, last.last, last.total, last.pages) == ([21, 22, 23, 24, 25], 21, 25, 25, 3)
+    assert paging.page(items, 99, 10) == last and paging.page(items, 0, 10).items == items[:10]
+    assert paging.page([], 1, 10) == paging.Page([], 1, 1, 0, 0, 0)
+    sizes = {"a": 3.0, "b": None, "c": 5.0, "d": 3.0}
+    assert paging.largest(list(sizes), 4, sizes.get) == (list(sizes), 0)  # what fits keeps its own order
+    assert paging.largest(list(sizes), 3, sizes.get) == (["c", "a", "d"], 1)  # largest first, ties in order, None last
+
+
 # --------------------------------------------------------------------------- no chart shows stale data
 
 

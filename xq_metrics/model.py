@@ -256,7 +256,7 @@ class Dataset:
         return DatasetIndex.of(self)
 
     def __getstate__(self) -> dict[str, object]:
-        # The index is derived: rebuilt where it is used, never pickled (the reader's child sends data sets back).
+        # Derived values are rebuilt where they are used: a pickled data set (to or from a child) carries its fields.
         return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
 
 
