@@ -7,7 +7,7 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 # sudo only when not root and sudo exists (CI and these machines run as root).
 SUDO    := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 
-.PHONY: run test system-deps data docs bench bench-pages clean
+.PHONY: run test system-deps data docs bench bench-pages bench-big clean
 
 # Two glibc malloc arenas: Streamlit's per-run threads otherwise each keep what an upload freed (bench/soak.py).
 run: $(VENV)/.runtime
@@ -50,6 +50,11 @@ bench: $(VENV)/.dev
 # Page speed against a bare Streamlit page, in a real browser (a benchmark, not a test).
 bench-pages: $(VENV)/.dev system-deps
 	$(PY) bench/pages.py
+
+# Every page on the big data set (1,000 indicators, 200,000 values, 20,000 projects) as the current version,
+# server side: first and warm run, elements, bytes sent (issue 13). Builds bench/.cache/big.sqlite3 once.
+bench-big: $(VENV)/.dev
+	$(PY) bench/big_pages.py
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache

@@ -57,6 +57,8 @@ for category in categories:
     if not members:
         continue
     st.subheader(ui.md(category))
+    # A category of hundreds of indicators shows a page of cards at a time (issue 13); the plan's fit on one.
+    members = ui.paginate(members, overview.CARDS_PER_PAGE, key=f"cards_{category}")
     for start in range(0, len(members), 3):
         for column, card in zip(st.columns(3), members[start : start + 3]):
             indicator, j = card.indicator, card.main

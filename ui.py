@@ -18,7 +18,7 @@ from typing import Any, Callable, Sequence, TypeVar
 import streamlit as st
 
 import chrome
-from xq_metrics import auth, language, palette, texts, upload
+from xq_metrics import auth, language, paging, palette, texts, upload
 from xq_metrics import filters as view
 from xq_metrics.findings import clean
 from xq_metrics.model import Dataset
@@ -352,6 +352,17 @@ def _libc() -> Any:
 _LIBC = _libc()
 
 
+def paginate(items: Sequence[T], size: int, key: str) -> list[T]:
+    """One page of a long list, with page numbers and a line saying which part is shown (issue 13). A list that
+    fits on one page is returned whole and nothing is drawn, so short lists look as they always did."""
+    if len(items) <= size:
+        return list(items)
+    number = st.pagination(paging.pages(len(items), size), key=key)
+    shown = paging.page(items, number, size)
+    st.caption(texts.PAGE_RANGE.format(first=shown.first, last=shown.last, total=shown.total))
+    return shown.items
+
+
 def table(frame: object, **kwargs: object) -> None:
     """A table sized to its rows (up to a long page), so no row an official needs hides in a scrolled box."""
     st.dataframe(frame, hide_index=True, width="stretch", height="content", **kwargs)  # type: ignore[arg-type]
@@ -453,11 +464,13 @@ def _file_stem(name: str) -> str:
 
 
 def excel_button(frame: object, name: str) -> None:
-    """The table as a styled Excel file (Chinese headers, units, numbers as numbers, 未填报 noted)."""
+    """The table as a styled Excel file (Chinese headers, units, numbers as numbers, 未填报 noted). `frame` may be
+    a function making it: a table longer than the page shows (20,000 projects) is then built only when clicked."""
     from xq_metrics import exports
 
     st.download_button(
-        texts.DOWNLOAD_TABLE_XLSX, data=later(lambda: exports.table_xlsx(frame, name)), file_name=f"{_file_stem(name)}.xlsx",
+        texts.DOWNLOAD_TABLE_XLSX, data=later(lambda: exports.table_xlsx(frame() if callable(frame) else frame, name)),
+        file_name=f"{_file_stem(name)}.xlsx",
         mime=XLSX_MIME, key=_download_key("xlsx", name), on_click="ignore", type="tertiary",
         icon=":material/table_view:",
     )

@@ -8,7 +8,11 @@ import streamlit as st
 import ui
 from xq_metrics import charts, texts
 from xq_metrics.numbers import format_value
-from xq_metrics.towns import matrix, profile, ranking, shown_towns, tiles, town_indicators
+from xq_metrics.paging import largest
+from xq_metrics.towns import (
+    HEATMAP_INDICATORS, PROFILE_INDICATORS, PROFILE_PROJECTS, matrix, profile, ranking, shown_towns, tiles,
+    town_indicators,
+)
 
 dataset, filters = ui.setup("PAGE_TOWNS")
 indicators = town_indicators(dataset, filters)
@@ -48,7 +52,11 @@ st.caption(texts.TOWN_MAP_NOTE)
 
 if indicators:
     st.subheader(texts.HEATMAP_TITLE)
-    ui.named_chart(charts.status_heatmap(matrix(dataset, filters), indicators), texts.HEATMAP_TITLE)
+    # Readable columns only: with hundreds of indicators the map shows a page of them (issue 13).
+    if len(indicators) > HEATMAP_INDICATORS:
+        st.caption(texts.HEATMAP_PAGED.format(size=HEATMAP_INDICATORS))
+    columns = ui.paginate(indicators, HEATMAP_INDICATORS, key="heatmap_page")
+    ui.named_chart(charts.status_heatmap(matrix(dataset, filters, columns), columns), texts.HEATMAP_TITLE)
     st.subheader(texts.RANKING_TITLE)
     ranked_by = ui.linked(st.selectbox, texts.RANKING_INDICATOR, indicators, "town_rank", "rank", code=code, format_func=label)
     ranked, district = ranking(dataset, ranked_by, filters)
@@ -69,13 +77,20 @@ with left:
     st.markdown(f"**{texts.TOWN_STATUS}**")
     if p.judgements:
         units = {i.name: i.unit for i in dataset.indicators}
-        for j in p.judgements:
+        for j in ui.paginate(p.judgements, PROFILE_INDICATORS, key="profile_page"):
             st.markdown(f"{ui.md(j.indicator)}{texts.COLON}{ui.md(format_value(j.value, units[j.indicator]))}{texts.PAREN_OPEN}{j.year}{texts.PAREN_CLOSE}{ui.status_badge(j)}")
     else:
         st.info(texts.NO_TOWN_VALUES)
 with right:
     st.markdown(f"**{texts.TOWN_PROJECTS}**")
     if p.projects:
-        ui.named_table(pd.DataFrame(p.project_rows()), f"{p.town.name}_{texts.TOWN_PROJECTS}")
+        name = f"{p.town.name}_{texts.TOWN_PROJECTS}"
+        listed, hidden = largest(p.projects, PROFILE_PROJECTS, lambda project: project.investment_yi)
+        if hidden:
+            st.caption(texts.LARGEST_LISTED.format(shown=len(listed), hidden=hidden, total=len(p.projects)))
+            ui.table(pd.DataFrame(p.project_rows(listed)))
+            ui.excel_button(lambda: pd.DataFrame(p.project_rows()), name)
+        else:
+            ui.named_table(pd.DataFrame(p.project_rows()), name)
     else:
         st.caption(texts.NO_TOWN_PROJECTS)

@@ -8,6 +8,7 @@ import streamlit as st
 
 import ui
 from xq_metrics import project_charts, projects, texts
+from xq_metrics.paging import largest
 
 dataset, filters = ui.setup("PAGE_PROJECTS")
 
@@ -46,8 +47,13 @@ else:
 
     st.subheader(texts.PROJECT_TABLE)
     st.caption(texts.PROJECT_TABLE_NOTE.format(count=len(shown)))
-    ui.named_table(
-        projects.table(shown), texts.PROJECT_TABLE,
+    # Thousands of projects: the largest are listed, the whole list is in the Excel (issue 13).
+    listed, hidden = largest(shown, projects.TABLE_ROWS, lambda r: r.total_yi)
+    if hidden:
+        st.caption(texts.PROJECTS_TOP.format(shown=len(listed), hidden=hidden, total=len(shown)))
+    listed_table = projects.table(listed)
+    ui.table(
+        listed_table,
         column_config={
             texts.COL_SHARE: st.column_config.ProgressColumn(
                 texts.COL_SHARE, help=texts.SHARE_HELP, format="percent", min_value=0.0, max_value=1.0
@@ -55,6 +61,7 @@ else:
             texts.COL_PROJECT: st.column_config.TextColumn(texts.COL_PROJECT, pinned=True),
         },
     )
+    ui.excel_button((lambda: projects.table(shown)) if hidden else listed_table, texts.PROJECT_TABLE)
 
     st.subheader(texts.CHARTS_TITLE)
     measure = st.radio(
@@ -89,18 +96,32 @@ else:
 
     st.markdown(f"**{texts.CHART_PLAN_VS_DONE}**")
     st.caption(texts.PLAN_VS_DONE_NOTE)
-    ui.named_chart_or_notice(project_charts.plan_vs_done(shown), texts.NO_PLAN_VS_DONE, texts.CHART_PLAN_VS_DONE)
+    # A bar per project: never more than a chart can show (issue 13).
+    reported = [r for r in shown if r.planned_yi is not None or r.completed_yi is not None]
+    drawn, hidden = largest(reported, projects.CHART_ROWS, projects.size)
+    if hidden:
+        st.caption(texts.CHART_TOP.format(shown=len(drawn), hidden=hidden))
+    ui.named_chart_or_notice(project_charts.plan_vs_done(drawn), texts.NO_PLAN_VS_DONE, texts.CHART_PLAN_VS_DONE)
 
     st.markdown(f"**{texts.CHART_SCHEDULE}**")
     today = date.today()
-    unscheduled = sum(1 for r in shown if r.start_year is None or r.end_year is None)
+    scheduled = [r for r in shown if r.start_year is not None and r.end_year is not None]
+    unscheduled = len(shown) - len(scheduled)
     st.caption(texts.SCHEDULE_NOTE.format(today=today.isoformat(), missing=unscheduled))
-    ui.named_chart_or_notice(project_charts.schedule(shown, today), texts.NO_SCHEDULE, texts.CHART_SCHEDULE)
+    drawn, hidden = largest(scheduled, projects.CHART_ROWS, lambda r: r.total_yi)
+    if hidden:
+        st.caption(texts.CHART_TOP.format(shown=len(drawn), hidden=hidden))
+    ui.named_chart_or_notice(project_charts.schedule(drawn, today), texts.NO_SCHEDULE, texts.CHART_SCHEDULE)
 
     st.subheader(texts.PANEL_TITLE)
     by_code = {r.code: r for r in shown}
+    # The projects listed above (and one a link names), not thousands of choices sent on every run.
+    choices = [r.code for r in listed]
+    choices += [c for c in dict.fromkeys(st.query_params.get_all("project")) if c in by_code and c not in choices][:1]
+    if len(listed) < len(shown):
+        st.caption(texts.PROJECT_CHOICE_LIMITED.format(shown=len(listed)))
     code = ui.linked(
-        st.selectbox, texts.CHOOSE_PROJECT, list(by_code), "p_project", "project",
+        st.selectbox, texts.CHOOSE_PROJECT, choices, "p_project", "project",
         format_func=lambda c: f"{c} {by_code[c].project.name}",
     )
     detail = projects.project_detail(by_code[code])

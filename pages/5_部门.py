@@ -9,6 +9,7 @@ import streamlit as st
 import ui
 from xq_metrics import projects, tasks, texts
 from xq_metrics.numbers import format_value
+from xq_metrics.paging import largest
 
 dataset, filters = ui.setup("PAGE_DEPARTMENTS")
 names = tasks.department_names(dataset)
@@ -82,16 +83,20 @@ else:
 st.subheader(texts.DEPT_INDICATORS_TITLE)
 if v.indicators:
     units = {i.name: i.unit for i in dataset.indicators}
-    for j in v.indicators:
+    for j in ui.paginate(v.indicators, tasks.DEPARTMENT_INDICATORS, key="dept_indicators_page"):
         year_text = f"{texts.PAREN_OPEN}{j.year}{texts.YEAR_SUFFIX}{texts.PAREN_CLOSE}" if j.value is not None else ""
         st.markdown(f"{ui.md(j.indicator)}{texts.COLON}{ui.md(format_value(j.value, units[j.indicator]))}{year_text} {ui.status_badge(j)}")
 else:
     st.caption(texts.DEPT_NONE_HERE)
 st.subheader(texts.DEPT_PROJECTS_TITLE)
 if v.projects:
-    st.dataframe(projects.table(v.projects), hide_index=True, width="stretch",
+    # A department answering for thousands of projects: the largest are listed, all are in the Excel (issue 13).
+    listed, hidden = largest(v.projects, projects.TABLE_ROWS, lambda r: r.total_yi)
+    if hidden:
+        st.caption(texts.LARGEST_LISTED.format(shown=len(listed), hidden=hidden, total=len(v.projects)))
+    st.dataframe(projects.table(listed), hide_index=True, width="stretch",
                  column_config={texts.COL_PROJECT: st.column_config.TextColumn(texts.COL_PROJECT, pinned=True)})
-    ui.excel_button(projects.table(v.projects), f"{v.name}_{texts.DEPT_PROJECTS_TITLE}")
+    ui.excel_button(lambda: projects.table(v.projects), f"{v.name}_{texts.DEPT_PROJECTS_TITLE}")
 else:
     st.caption(texts.DEPT_NONE_HERE)
 

@@ -31,7 +31,7 @@ for layer, names in enumerate((
     # 0 the catalogue and the plain helpers everything uses
     "texts texts_en language units cells cellscan fonts isolation_worker",
     # 1 domain: the plan's things and the rules about them
-    "model schema targets deadlines money numbers names findings snapshot quality status palette filters",
+    "model schema targets deadlines money numbers names findings snapshot quality status palette filters paging",
     # 2 ingest: workbooks in, checked, compared
     "headers reader changes checks safety isolation loader diff defaults template report",
     # 3 services: storage, logins, views, charts, files, the command line

@@ -105,27 +105,27 @@ def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
 
 def _scan_sheet(name: str, xml: bytes) -> list[BadCell]:
     found = []
-    row_number, column_number = 0, 0
+    row_number, position = 0, 0
     for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
         if event == "start":
             # r is optional in OOXML: without it a row follows the previous one and a cell the previous cell.
             if element.tag == f"{MAIN}row":
                 row_number = int(element.get("r") or row_number + 1)
-                column_number = 0
+                position = 0
             elif element.tag == f"{MAIN}c":
                 match = _REF.fullmatch(element.get("r", ""))
                 if match:
-                    column_number = column_number(match.group(1))
+                    position = column_number(match.group(1))
                     row_number = int(match.group(2))
                 else:
-                    column_number += 1
+                    position += 1
             continue
         if element.tag != f"{MAIN}c":
             continue
         formula = element.find(f"{MAIN}f")
         value = element.find(f"{MAIN}v")
         cached = value is not None and (value.text or "") != ""
-        letter = get_column_letter(column_number)
+        letter = get_column_letter(position)
         if element.get("t") == "e":
             found.append(BadCell(name, row_number, letter, "error", value.text if value is not None else ""))
         elif formula is not None and not cached and element.get("t") != "inlineStr":

@@ -175,7 +175,7 @@ def parse_chapter(raw: str) -> int | None:
 
 
 def available_years(dataset: Dataset) -> list[int]:
-    reported = {o.year for o in dataset.observations if o.value is not None}
+    reported = set(dataset.index.years)
     reported |= {p.year for p in dataset.task_progress if p.status or p.note}  # a year of task reports only
     return sorted(reported)
 

@@ -103,7 +103,7 @@ def indicator_detail(dataset: Dataset, indicator: Indicator, filters: Filters = 
     else:
         base = indicator.base_note or "—"
 
-    reported = {o.town for o in dataset.observations if o.indicator == indicator.name and o.value is not None}
+    reported = dataset.index.reported_towns.get(indicator.name, frozenset())
     focus = filters.focus(reported)
     shown = history(dataset, indicator, focus, filters.year)
     judgement = shown.latest if shown else evaluate(dataset, indicator, focus, filters.year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from . import texts
 from .texts import DISTRICT
@@ -223,9 +224,10 @@ class Dataset:
     def is_sample(self) -> bool:
         return any(s.is_sample for s in self.sources)
 
-    @property
+    @cached_property
     def sample_figures(self) -> int:
-        """How many figures in use came from a workbook marked 示例 (a real upload replaces them one by one)."""
+        """How many figures in use came from a workbook marked 示例 (a real upload replaces them one by one).
+        Counted once per data set: every page's banner asks, on every run."""
         rows = (*self.observations, *self.city_targets, *self.references, *self.assessments, *self.progress)
         return sum(1 for r in rows if getattr(r, "sample", False))
 
@@ -237,12 +239,88 @@ class Dataset:
         return next(i for i in self.indicators if i.name == name)
 
     def chapters(self) -> dict[int, str]:
-        return {s.chapter: s.chapter_title for s in self.sections}
+        return dict(self.index.chapters)
+
+    def section(self, chapter: int | None, section: int | None) -> Section | None:
+        """The section (节) of the plan's structure, or None when the structure does not hold it."""
+        return self.index.sections.get((chapter, section))  # type: ignore[arg-type]
 
     def series(self, indicator: str, town: str = DISTRICT) -> list[Observation]:
         """Observations of one indicator and town, oldest first; 未填报 rows included."""
-        rows = [o for o in self.observations if o.indicator == indicator and o.town == town]
-        return sorted(rows, key=lambda o: o.year)
+        return list(self.index.series.get((indicator, town), ()))
+
+    @cached_property
+    def index(self) -> DatasetIndex:
+        """Look-ups by key, built once per data set on first use (a data set never changes): a page that judges
+        1,000 indicators for 20 towns reads each indicator's own values, not all 200,000 each time (issue 13)."""
+        return DatasetIndex.of(self)
+
+    def __getstate__(self) -> dict[str, object]:
+        # Derived values are rebuilt where they are used: a pickled data set (to or from a child) carries its fields.
+        return {k: v for k, v in self.__dict__.items() if k not in _DERIVED}
+
+
+_DERIVED = ("index", "sample_figures")
+
+
+@dataclass(frozen=True)
+class DatasetIndex:
+    """A data set's rows grouped by the keys the pages look them up by. Every tuple keeps the data set's order,
+    except series, which are oldest first."""
+
+    series: dict[tuple[str, str], tuple[Observation, ...]]  # (indicator, town) -> observations, 未填报 included
+    towns_of: dict[str, frozenset[str]]  # indicator -> towns (and 全区) with any row, 未填报 included
+    reported_towns: dict[str, frozenset[str]]  # indicator -> towns (and 全区) with at least one value
+    town_reported: frozenset[str]  # indicators some town (not the district) reports a value for
+    years: tuple[int, ...]  # years with at least one value, oldest first
+    progress: dict[str, tuple[ProjectProgress, ...]]  # project code -> its 项目进展 rows, oldest first
+    assessments: dict[tuple[str, str], tuple[Assessment, ...]]  # (indicator, town) -> 人工研判 rows
+    chapters: dict[int, str]  # chapter -> its title (the last row of the structure that gives it)
+    sections: dict[tuple[int, int], Section]  # (chapter, section) -> the first row of the structure that gives it
+    city_targets: dict[tuple[str, int], CityTarget]  # (indicator, year) -> the first 市级下达目标 given
+    references: dict[tuple[str, str, int], ReferenceValue]  # (name, town, year) -> the first 参照数据 given
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> DatasetIndex:
+        series: dict[tuple[str, str], list[Observation]] = {}
+        reported: dict[str, set[str]] = {}
+        town_reported: set[str] = set()
+        years: set[int] = set()
+        for o in dataset.observations:
+            series.setdefault((o.indicator, o.town), []).append(o)
+            if o.value is not None:
+                reported.setdefault(o.indicator, set()).add(o.town)
+                years.add(o.year)
+                if not o.is_district:
+                    town_reported.add(o.indicator)
+        towns_of: dict[str, set[str]] = {}
+        for indicator, town in series:
+            towns_of.setdefault(indicator, set()).add(town)
+        progress: dict[str, list[ProjectProgress]] = {}
+        for p in dataset.progress:
+            progress.setdefault(p.project, []).append(p)
+        assessments: dict[tuple[str, str], list[Assessment]] = {}
+        for a in dataset.assessments:
+            assessments.setdefault((a.indicator, a.town), []).append(a)
+        city_targets: dict[tuple[str, int], CityTarget] = {}
+        for t in dataset.city_targets:
+            city_targets.setdefault((t.indicator, t.year), t)
+        references: dict[tuple[str, str, int], ReferenceValue] = {}
+        for r in dataset.references:
+            references.setdefault((r.name, r.town, r.year), r)
+        return cls(
+            series={k: tuple(sorted(v, key=lambda o: o.year)) for k, v in series.items()},
+            towns_of={k: frozenset(v) for k, v in towns_of.items()},
+            reported_towns={k: frozenset(v) for k, v in reported.items()},
+            town_reported=frozenset(town_reported),
+            years=tuple(sorted(years)),
+            progress={k: tuple(sorted(v, key=lambda p: p.year)) for k, v in progress.items()},
+            assessments={k: tuple(v) for k, v in assessments.items()},
+            chapters={s.chapter: s.chapter_title for s in dataset.sections},
+            sections={k: v for k, v in reversed([((s.chapter, s.section), s) for s in dataset.sections])},
+            city_targets=city_targets,
+            references=references,
+        )
 
 
 _DIGITS = "零一二三四五六七八九"

@@ -12,6 +12,9 @@ from .model import Dataset, Indicator
 from .status import STATUS_ORDER, Judgement, Status, evaluate
 
 
+CARDS_PER_PAGE = 12  # gauges per 类别 on one page of the overview: four rows of three (the plan's largest has 8)
+
+
 @dataclass(frozen=True)
 class Card:
     indicator: Indicator
@@ -34,14 +37,11 @@ class Counts:
 def cards(dataset: Dataset, filters: Filters) -> list[Card]:
     """With one town chosen its own figures drive the gauge; with several, the district does and each town is listed."""
     result = []
-    reported_towns: dict[str, set[str]] = {}
-    for o in dataset.observations:
-        if o.value is not None:
-            reported_towns.setdefault(o.indicator, set()).add(o.town)
+    reported_towns = dataset.index.reported_towns
     for indicator in dataset.indicators:
         if not filters.keeps_indicator(indicator):
             continue
-        reported = reported_towns.get(indicator.name, set())
+        reported = reported_towns.get(indicator.name, frozenset())
         towns = tuple(evaluate(dataset, indicator, t, filters.year) for t in filters.towns if t in reported)
         focus = filters.focus(reported)
         main = towns[0] if focus != texts.DISTRICT else evaluate(dataset, indicator, texts.DISTRICT, filters.year)

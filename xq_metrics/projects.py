@@ -21,6 +21,10 @@ from .money import as_given, fmt_yi, investment_text, total_text  # noqa: F401  
 
 # --------------------------------------------------------------------------- one row per project
 
+# What the projects page lists and draws of a long list, the largest first (issue 13); the plan's 37 fit.
+TABLE_ROWS = 100  # rows of the project table, sized to its rows on the page (the Excel holds them all)
+CHART_ROWS = 40  # bars of a chart with one bar per project (plan against completed, schedule)
+
 Measure = Literal["total", "planned", "completed"]
 GroupBy = Literal["box", "chapter", "town"]
 MEASURES: tuple[Measure, ...] = ("total", "planned", "completed")
@@ -96,9 +100,7 @@ def box_label(project: Project) -> str:
 
 
 def place_label(dataset: Dataset, project: Project) -> str:
-    section = next(
-        (s for s in dataset.sections if s.chapter == project.chapter and s.section == project.section), None
-    )
+    section = dataset.section(project.chapter, project.section)
     if section is not None:
         return section.label
     if project.chapter is not None:
@@ -108,8 +110,7 @@ def place_label(dataset: Dataset, project: Project) -> str:
 
 def progress_of(dataset: Dataset, code: str, year: int | None = None) -> tuple[ProjectProgress, ...]:
     """One project's 项目进展 rows up to `year` (all when None), oldest first."""
-    rows = [p for p in dataset.progress if p.project == code and (year is None or p.year <= year)]
-    return tuple(sorted(rows, key=lambda p: p.year))
+    return tuple(p for p in dataset.index.progress.get(code, ()) if year is None or p.year <= year)
 
 
 def _sum(values: Iterable[float | None]) -> float | None:
@@ -366,6 +367,12 @@ def yearly(rows: list[ProjectRow]) -> pd.DataFrame:
                 "planned_yi": p.planned_yi, "completed_yi": p.completed_yi, "project": row.project.name,
             })
     return pd.DataFrame(records, columns=["year", "box", "box_no", "planned_yi", "completed_yi", "project"])
+
+
+def size(row: ProjectRow) -> float | None:
+    """How large a project is on a chart of planned against completed investment: its largest figure."""
+    figures = [v for v in (row.planned_yi, row.completed_yi, row.total_yi) if v is not None]
+    return max(figures) if figures else None
 
 
 def largest(rows: list[ProjectRow], measure: Measure, top: int = 10) -> list[ProjectRow]:

@@ -50,7 +50,7 @@ def flags_for(dataset: Dataset, indicator: Indicator) -> list[Flag]:
             add("target_met_at_base", texts.DISTRICT, indicator.base_year,
                 texts.FLAG_TARGET_MET_AT_BASE.format(base_year=indicator.base_year, base=base, target=target.text))
 
-    towns = sorted({o.town for o in dataset.observations if o.indicator == indicator.name})
+    towns = sorted(dataset.index.towns_of.get(indicator.name, ()))
     for town in towns:
         series = dataset.series(indicator.name, town)
         for obs in series:

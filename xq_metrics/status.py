@@ -147,7 +147,7 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
     assert value is not None
 
     if target.kind == "external":
-        city = next((t for t in dataset.city_targets if t.indicator == indicator.name and t.year == latest.year), None)
+        city = dataset.index.city_targets.get((indicator.name, latest.year))
         if city is None:
             return result(Status.AWAIT_CITY, Reason("REASON_AWAIT_CITY", {"year": latest.year}))
         sample.append(city.sample)
@@ -159,10 +159,7 @@ def evaluate(dataset: Dataset, indicator: Indicator, town: str = texts.DISTRICT,
         return result(Status.ON_TRACK if met else Status.LAGGING, reason, target_value=city.value)
 
     if target.kind == "relative":
-        ref = next(
-            (r for r in dataset.references if r.name == indicator.reference and r.town == town and r.year == latest.year),
-            None,
-        )
+        ref = dataset.index.references.get((indicator.reference, town, latest.year))
         if ref is None:
             return result(Status.NO_DATA, Reason("REASON_NO_REFERENCE", {
                 "year": latest.year, "name": indicator.reference or Word("UNSPECIFIED"),
@@ -348,7 +345,7 @@ def _by_ratio(ratio: float | None) -> Status:
 
 
 def _assessment(dataset: Dataset, indicator: str, town: str, year: int | None):
-    rows = [a for a in dataset.assessments if a.indicator == indicator and a.town == town and (year is None or a.year <= year)]
+    rows = [a for a in dataset.index.assessments.get((indicator, town), ()) if year is None or a.year <= year]
     return max(rows, key=lambda a: a.year) if rows else None
 
 

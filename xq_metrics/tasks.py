@@ -402,6 +402,9 @@ def task_line(row: TaskRow) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- one department
 
 
+DEPARTMENT_INDICATORS = 20  # indicator statuses on one page of 部门 (issue 13); the plan gives one at most 3
+
+
 @dataclass(frozen=True)
 class DepartmentView:
     name: str

@@ -1170,6 +1170,19 @@ LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 HTML_LANG = "zh-CN"  # the page's lang attribute: fonts and screen readers follow it
 
 
+# --- big data (issue 13) ---
+# A long list shows one page (ui.paginate) or its largest items, and says how many are not shown.
+PAGE_RANGE = "第 {first:,}–{last:,} 项，共 {total:,} 项"
+HEATMAP_PAGED = "指标较多：热力图每页列出 {size} 项指标，翻页查看其他指标；任一指标的镇街排名可在下方“单项指标镇街排名”中选择。"
+PROJECTS_TOP = (
+    "项目较多：下表按总投资从大到小列出前 {shown:,} 项，其余 {hidden:,} 项未列出（可用搜索和筛选缩小范围）；"
+    "“下载 Excel”含全部 {total:,} 项。"
+)
+PROJECT_CHOICE_LIMITED = "可选项目为上表所列的 {shown:,} 项；其他项目请先用搜索或筛选找到。"
+CHART_TOP = "项目较多：图中只画出投资最大的 {shown:,} 项，其余 {hidden:,} 项未画出。"
+LARGEST_LISTED = "按总投资从大到小列出前 {shown:,} 项，其余 {hidden:,} 项未列出；“下载 Excel”含全部 {total:,} 项。"
+
+
 # The catalogue answers in the language of the current page run (language.py); keep this line last.
 from .language import install as _install  # noqa: E402
 

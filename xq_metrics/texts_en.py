@@ -1265,3 +1265,17 @@ PAREN_OPEN = " ("
 PAREN_CLOSE = ")"
 
 HTML_LANG = "en"  # the page's lang attribute: fonts and screen readers follow it
+
+# --- big data (issue 13) ---
+PAGE_RANGE = "Items {first:,}–{last:,} of {total:,}"
+HEATMAP_PAGED = (
+    "Many indicators: the heat map lists {size} indicators a page; turn the page for the others, or pick any "
+    "indicator in the town ranking below."
+)
+PROJECTS_TOP = (
+    "Many projects: the table lists the {shown:,} largest by total investment; {hidden:,} more are not listed "
+    "(narrow with search and filters). The Excel download holds all {total:,}."
+)
+PROJECT_CHOICE_LIMITED = "The projects to choose from are the {shown:,} listed above; find others with search or filters first."
+CHART_TOP = "Many projects: the chart draws the {shown:,} with the largest investment; {hidden:,} more are not drawn."
+LARGEST_LISTED = "The {shown:,} largest by total investment are listed; {hidden:,} more are not. The Excel download holds all {total:,}."

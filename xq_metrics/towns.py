@@ -31,6 +31,10 @@ TILE_POSITIONS: dict[str, tuple[int, int]] = {
     "王稳庄镇": (2, 3),
 }
 GRID_COLUMNS = 5
+# What one page of 街镇 shows of a long list (issue 13); the plan's 5 town indicators and its projects fit.
+HEATMAP_INDICATORS = 8  # columns of the heat map: every wrapped name still shown on a 1,400 px screen
+PROFILE_INDICATORS = 20  # lines of a town's indicator statuses
+PROFILE_PROJECTS = 50  # rows of a town's projects, the largest by investment
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ def tiles(dataset: Dataset, indicator: Indicator | None, year: int | None = None
 
 def town_indicators(dataset: Dataset, filters: Filters) -> list[Indicator]:
     """Indicators some town reports, within the chosen chapters: the only ones a town comparison can show."""
-    reported = {o.indicator for o in dataset.observations if not o.is_district and o.value is not None}
+    reported = dataset.index.town_reported
     return [i for i in dataset.indicators if i.name in reported and filters.keeps_indicator(i)]
 
 
@@ -68,12 +72,14 @@ def shown_towns(dataset: Dataset, filters: Filters) -> list[Town]:
     return [t for t in dataset.towns if not filters.towns or t.name in filters.towns]
 
 
-def matrix(dataset: Dataset, filters: Filters) -> list[Judgement]:
-    """Town x indicator judgements for the heat map (无数据 cells included, so gaps are visible)."""
+def matrix(dataset: Dataset, filters: Filters, indicators: list[Indicator] | None = None) -> list[Judgement]:
+    """Town x indicator judgements for the heat map (无数据 cells included, so gaps are visible): of `indicators`
+    (the page of them shown), else of every indicator some town reports."""
+    chosen = town_indicators(dataset, filters) if indicators is None else indicators
     return [
         evaluate(dataset, indicator, town.name, filters.year)
         for town in shown_towns(dataset, filters)
-        for indicator in town_indicators(dataset, filters)
+        for indicator in chosen
     ]
 
 
@@ -94,12 +100,13 @@ class Profile:
     projects: list[Project]
     judgements: list[Judgement]
 
-    def project_rows(self) -> list[dict[str, object]]:
+    def project_rows(self, projects: list[Project] | None = None) -> list[dict[str, object]]:
+        """Rows of the town's projects table: all of them, or the ones given (a long list's largest)."""
         return [
             {texts.COL_CODE: p.code, texts.TOWN_PROJECT_COL_NAME: p.name,
              texts.COL_BOX: texts.BOX_LABEL.format(box=p.box, title=p.box_title),
              texts.COL_TOTAL: investment_text(p)}
-            for p in self.projects
+            for p in (self.projects if projects is None else projects)
         ]
 
 
