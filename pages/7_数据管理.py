@@ -64,8 +64,8 @@ else:
         ui.release("checked", "checked_key")  # the official removed the file: so do we
     if file is not None:
         replace = tuple(st.session_state.get("replace_tables", ()))
-        # Checked once per file, data version and choice of tables to replace, not on every rerun of the page.
-        key = (file.file_id, ui.current_version().number, replace)
+        # Checked once per file, data version, tables to replace and language (findings are worded when checked).
+        key = (file.file_id, ui.current_version().number, replace, ui.language.current())
         if st.session_state.get("checked_key") != key:
             st.session_state["checked"] = upload.check(store, file.getvalue(), file.name, replace=replace)
             st.session_state["checked_key"] = key
