@@ -9,6 +9,7 @@ means the same in either language.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from collections.abc import Iterator
@@ -39,10 +40,9 @@ def table(language: str) -> dict[str, Any]:
     """The catalogue's entries in `language` that differ from the Chinese one (empty for Chinese)."""
     if language == DEFAULT:
         return {}
-    from . import texts_en
-
-    kept = texts_en.UNTRANSLATED
-    return {k: v for k, v in vars(texts_en).items() if k.isupper() and k not in kept and k != "UNTRANSLATED"}
+    catalogue = importlib.import_module(f".texts_{language}", __package__)  # a new language: one texts_xx.py
+    kept = catalogue.UNTRANSLATED
+    return {k: v for k, v in vars(catalogue).items() if k.isupper() and k not in kept and k != "UNTRANSLATED"}
 
 
 class _Catalogue(types.ModuleType):
