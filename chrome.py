@@ -95,13 +95,23 @@ def page_config(title: str) -> None:
 
 def inject(print_header: str, cookie: str | None = None) -> None:
     """The Chinese screen and print layout for this run; `cookie` sets ("secret") or clears ("") the login cookie."""
-    words = json.dumps(texts.STREAMLIT_UI, ensure_ascii=False)
-    patterns = json.dumps(texts.STREAMLIT_UI_PATTERNS, ensure_ascii=False)
+    st.html(page_html(print_header, cookie), unsafe_allow_javascript=True)
+
+
+def page_html(print_header: str, cookie: str | None = None) -> str:
+    """The style and script of inject(). The print header holds workbook names (the view's towns, the data set):
+    it is escaped for CSS, and nothing from the catalogue or a cookie can close the <script>."""
     script = _SCRIPT % {
-        "words": words, "patterns": patterns, "cookie": _cookie_js(cookie), "lang": json.dumps(texts.HTML_LANG),
+        "words": _js(texts.STREAMLIT_UI), "patterns": _js(texts.STREAMLIT_UI_PATTERNS), "cookie": _cookie_js(cookie),
+        "lang": _js(texts.HTML_LANG),
     }
     # Title, scope, data version and date in the margin of every printed page (CSS page-margin boxes).
-    st.html(_CSS.replace("@HEADER@", _css_string(print_header)) + script, unsafe_allow_javascript=True)
+    return _CSS.replace("@HEADER@", _css_string(print_header)) + script
+
+
+def _js(value: object) -> str:
+    """A JavaScript literal that no text can end the <script> with: every < is written as an escape."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def _css_string(text: str) -> str:
@@ -122,6 +132,6 @@ def _cookie_js(cookie: str | None) -> str:
         return ""
     if cookie == "":
         return f'document.cookie = "{COOKIE}=; Max-Age=0; Path=/; SameSite=Strict";'
-    safe = json.dumps(cookie)
+    safe = _js(cookie)
     # No Max-Age: gone with the browser; the store ends the login earlier anyway (idle and absolute limits).
     return f'document.cookie = "{COOKIE}=" + {safe} + "; Path=/; SameSite=Strict";'

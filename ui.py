@@ -417,7 +417,8 @@ def status_badge(j: Judgement) -> str:
 
 
 def on_script_error(exc: Exception) -> bool:
-    """server.py's handler for any uncaught exception on a page: a Chinese message here, the traceback in the log.
+    """server.py's handler for any uncaught exception on a page: words in the page's language here, the traceback
+    in the log.
 
     The incident number ties what an official reports to the log line. True tells Streamlit not to show its own
     exception box.
@@ -459,7 +460,8 @@ def _download_key(kind: str, name: str) -> str:
     return base if count == 0 else f"{base}_{count}"
 
 
-def _file_stem(name: str) -> str:
+def file_stem(name: str) -> str:
+    """A name as a file name: no character Windows refuses, at most 80 characters."""
     return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in name)[:80] or "table"
 
 
@@ -470,7 +472,7 @@ def excel_button(frame: object, name: str) -> None:
 
     st.download_button(
         texts.DOWNLOAD_TABLE_XLSX, data=later(lambda: exports.table_xlsx(frame() if callable(frame) else frame, name)),
-        file_name=f"{_file_stem(name)}.xlsx",
+        file_name=f"{file_stem(name)}.xlsx",
         mime=XLSX_MIME, key=_download_key("xlsx", name), on_click="ignore", type="tertiary",
         icon=":material/table_view:",
     )
@@ -486,7 +488,7 @@ def chart_downloads(chart: object, name: str) -> None:
     """PNG and SVG of the chart, drawn on the server with the shipped CJK font (the same picture on any machine)."""
     from xq_metrics import chart_images
 
-    stem = _file_stem(name)
+    stem = file_stem(name)
     with st.container(horizontal=True, gap="small"):
         st.download_button(
             texts.DOWNLOAD_CHART_PNG, data=later(lambda: chart_images.png(chart)), file_name=f"{stem}.png", mime="image/png",

@@ -82,7 +82,6 @@ else:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{texts.CHART_LARGEST}**")
-        ranked = projects.largest(shown, measure)
         missing = sum(1 for r in shown if r.measure(measure) is None)
         st.caption(texts.LARGEST_NOTE.format(measure=measure_name, count=len(shown) - missing, missing=missing))
         ui.named_chart_or_notice(

@@ -44,8 +44,8 @@ items = tasks.rollups(dataset, shown, filters)
 st.subheader(texts.ROLLUP_TITLE)
 st.caption(texts.ROLLUP_NOTE)
 ui.named_chart_or_notice(task_charts.by_chapter(items), texts.NO_TASKS, texts.CHART_TASKS_BY_CHAPTER)
-st.dataframe(
-    tasks.rollup_table(items), hide_index=True, width="stretch", height="content",
+ui.named_table(
+    tasks.rollup_table(items), texts.ROLLUP_TITLE,
     column_config={
         texts.ROLLUP_COL_BEHIND: st.column_config.ProgressColumn(
             texts.ROLLUP_COL_BEHIND, format="%d%%", min_value=0, max_value=100, width=130,
@@ -56,7 +56,6 @@ st.dataframe(
         texts.ROLLUP_COL_PROJECTS: st.column_config.TextColumn(texts.ROLLUP_COL_PROJECTS, width=170),
     },
 )
-ui.excel_button(tasks.rollup_table(items), texts.ROLLUP_TITLE)
 
 tree_tab, table_tab = st.tabs([texts.TREE_TAB, texts.TABLE_TAB])
 with tree_tab:
@@ -72,11 +71,12 @@ with tree_tab:
                     st.markdown(ui.task_markdown(row))
 with table_tab:
     st.caption(texts.TABLE_NOTE.format(count=len(shown)))
-    st.dataframe(
-        tasks.table(shown), hide_index=True, width="stretch",
+    table = tasks.table(shown)
+    st.dataframe(  # not sized to its rows: a long list stays in a scrolled box
+        table, hide_index=True, width="stretch",
         column_config={
             texts.TASK_COL_NAME: st.column_config.TextColumn(texts.TASK_COL_NAME, pinned=True),
             texts.TASK_COL_DUE: st.column_config.DateColumn(texts.TASK_COL_DUE, format="YYYY-MM-DD"),
         },
     )
-    ui.excel_button(tasks.table(shown), texts.PAGE_TASKS)
+    ui.excel_button(table, texts.PAGE_TASKS)

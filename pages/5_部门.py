@@ -25,11 +25,16 @@ chosen = st.selectbox(
     on_change=ui.choose_department, args=("dept_choice",),
 )
 today = date.today()
-if chosen is None:
+
+
+def workload() -> None:
     st.subheader(texts.WORKLOAD_TITLE)
     st.caption(texts.WORKLOAD_NOTE)
-    st.dataframe(tasks.workload(dataset, today), hide_index=True, width="stretch")
-    ui.excel_button(tasks.workload(dataset, today), texts.WORKLOAD_TITLE)
+    ui.named_table(tasks.workload(dataset, today), texts.WORKLOAD_TITLE)
+
+
+if chosen is None:
+    workload()
     st.stop()
 
 v = tasks.department_view(dataset, chosen, filters, today)
@@ -67,18 +72,12 @@ if v.unreported:
 else:
     st.success(texts.DEPT_ALL_REPORTED)
 
-st.subheader(texts.DEPT_LEADS_TITLE)
-if v.leads:
-    st.dataframe(tasks.table(v.leads), hide_index=True, width="stretch", column_config=task_columns)
-    ui.excel_button(tasks.table(v.leads), f"{v.name}_{texts.DEPT_LEADS_TITLE}")
-else:
-    st.caption(texts.DEPT_NONE_HERE)
-st.subheader(texts.DEPT_SUPPORTS_TITLE)
-if v.supports:
-    st.dataframe(tasks.table(v.supports), hide_index=True, width="stretch", column_config=task_columns)
-    ui.excel_button(tasks.table(v.supports), f"{v.name}_{texts.DEPT_SUPPORTS_TITLE}")
-else:
-    st.caption(texts.DEPT_NONE_HERE)
+for title, rows in ((texts.DEPT_LEADS_TITLE, v.leads), (texts.DEPT_SUPPORTS_TITLE, v.supports)):
+    st.subheader(title)
+    if rows:
+        ui.named_table(tasks.table(rows), f"{v.name}_{title}", column_config=task_columns)
+    else:
+        st.caption(texts.DEPT_NONE_HERE)
 
 st.subheader(texts.DEPT_INDICATORS_TITLE)
 if v.indicators:
@@ -100,7 +99,4 @@ if v.projects:
 else:
     st.caption(texts.DEPT_NONE_HERE)
 
-st.subheader(texts.WORKLOAD_TITLE)
-st.caption(texts.WORKLOAD_NOTE)
-st.dataframe(tasks.workload(dataset, today), hide_index=True, width="stretch")
-ui.excel_button(tasks.workload(dataset, today), texts.WORKLOAD_TITLE)
+workload()

@@ -38,7 +38,7 @@ stem = texts.EXPORT_VIEW_FILE.format(scope=report.scope.replace(" · ", "_"))
 with st.container(horizontal=True, gap="medium"):
     st.download_button(
         texts.EXPORT_VIEW_BUTTON, data=ui.later(lambda: exports.view_workbook(dataset, filters, report_doc.DataVersion.of(version))),
-        file_name=f"{ui._file_stem(stem)}.xlsx", mime=ui.XLSX_MIME, on_click="ignore", icon=":material/table_view:",
+        file_name=f"{ui.file_stem(stem)}.xlsx", mime=ui.XLSX_MIME, on_click="ignore", icon=":material/table_view:",
         key="export_view",
     )
     st.download_button(

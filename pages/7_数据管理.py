@@ -12,7 +12,6 @@ from xq_metrics.store import ABSOLUTE_LIMIT, IDLE_LIMIT, StoreError
 dataset, _ = ui.setup("PAGE_DATA")
 store = ui.store()
 editor = st.session_state.get(ui.EDITOR_KEY)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def confirm_box(needed: diff.Confirmation, key: str) -> diff.Confirmation | None:
@@ -90,7 +89,7 @@ else:
             a, b = st.columns(2)
             a.download_button(texts.REPORT_JSON, checked.report_json(), file_name=texts.REPORT_JSON_FILE, mime="application/json")
             b.download_button(  # built only when clicked, in a limited child: it reads the whole upload
-                texts.REPORT_XLSX, ui.later(checked.report_xlsx), file_name=texts.REPORT_XLSX_FILE, mime=XLSX,
+                texts.REPORT_XLSX, ui.later(checked.report_xlsx), file_name=texts.REPORT_XLSX_FILE, mime=ui.XLSX_MIME,
             )
         if checked.same_as is not None:
             st.info(texts.SAME_FILE.format(

@@ -35,6 +35,13 @@ def test_default_plan_json_has_the_documented_shape(capsys) -> None:
     assert "target_behind_base" in forest["flags"]
 
 
+def test_the_sample_checked_alone_names_what_it_lacks_without_a_traceback(capsys) -> None:
+    """Its rows name projects and indicators the file does not describe: nameless rows, not a crash."""
+    code, out = check_json(capsys, str(SAMPLE_WORKBOOK), "--standalone")
+    assert code == 1
+    assert "NEW_ROW_INCOMPLETE" in {f["code"] for f in out["findings"]}
+
+
 def test_sample_checked_against_the_plan(capsys) -> None:
     code, out = check_json(capsys, str(SAMPLE_WORKBOOK))
     assert code == 0

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from tests.test_pages import open_link
 from xq_metrics import cells
 from xq_metrics.defaults import load_default
 from xq_metrics.filters import MAX_VALUES, SHOWN_LENGTH, Filters, from_params, parse_chapter
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = load_default().dataset
 LONG = "9" * 5000  # past Python's 4,300-digit int() limit: int(LONG) raises
 
@@ -62,13 +60,7 @@ def test_parse_chapter_never_raises(raw: str) -> None:
     ids=["superscript-year", "ethiopic-chapter", "long-year", "long-chapter", "long-section", "link-heading-town"],
 )
 def test_a_page_opened_with_a_hostile_link_shows_a_notice_not_a_traceback(page: str, params: dict) -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "app.py":
-        at.switch_page(page).run()
-    assert not at.exception, at.exception
+    at = open_link(page, **params)
     if page == "app.py":
         notice = " ".join(w.value for w in at.warning)
         assert "已忽略" in notice and len(notice) < 400

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.test_pages import open_link
 from xq_metrics import language, texts, texts_en
 from xq_metrics.defaults import load_default
 from xq_metrics.loader import load
@@ -21,14 +22,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 def _english_run(page: str) -> AppTest:
     """AppTest words the widgets' values in the test's own thread (a format_func runs there): it speaks English too."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = "en"
     with language.speaking("en"):
-        at.run()
-        if page != "app.py":
-            at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+        return open_link(page, lang="en")
 
 
 @pytest.mark.parametrize("page", PAGES)

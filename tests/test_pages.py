@@ -195,7 +195,7 @@ def test_md_escapes_every_markdown_character() -> None:
 # --- in-page choices travel in the link (issue 11) ------------------------------------------------
 
 
-def open_link(page: str, **params: str) -> AppTest:
+def open_link(page: str, **params: str | list[str]) -> AppTest:
     """A copied link opened in a new browser: the entry point runs first, as `streamlit run app.py` does."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in params.items():

@@ -43,10 +43,13 @@ _SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Full-width to half-width and no white space of any width: for comparing names and headers."""
+def fold(text: str | None) -> str:
+    """Full-width to half-width and no white space of any width: for comparing names and headers.
+
+    None (a row that lacked its name: the loader has said so, and still builds it to find every other problem)
+    folds to "", which no name matches."""
     # Cached: a large upload repeats the same few hundred indicator and town names in every row.
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return "" if text is None else _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def is_blank(raw: object) -> bool:

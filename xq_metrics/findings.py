@@ -172,7 +172,7 @@ def _escape(ch: str) -> str:
 
 
 def nearest_hint(name: str, known: Iterable[str]) -> str:
-    match = difflib.get_close_matches(name, list(known), n=1, cutoff=0.4)
+    match = difflib.get_close_matches(name, [k for k in known if k], n=1, cutoff=0.4)  # not a nameless row
     return texts.NEAREST.format(name=match[0]) if match else texts.NO_NEAREST
 
 

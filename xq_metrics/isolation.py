@@ -155,11 +155,7 @@ class _Job:
                 return
             for key, _ in selector.select(remaining):
                 if key.fd == errors:
-                    chunk = os.read(errors, 65536)
-                    if chunk:
-                        self._keep_stderr(chunk)
-                    else:
-                        selector.unregister(errors)
+                    self._read_stderr(errors, selector)
                     continue
                 chunk = job.recv(RECEIVE_CHUNK)
                 if not chunk:  # the server went away: nobody will tell us the exit code
@@ -210,6 +206,13 @@ class _Job:
             job.settimeout(None)
             self.request = b""
 
+    def _read_stderr(self, errors: int, selector: selectors.BaseSelector) -> None:
+        chunk = os.read(errors, 65536)
+        if chunk:
+            self._keep_stderr(chunk)
+        else:
+            selector.unregister(errors)  # the child closed it
+
     def _keep_stderr(self, chunk: bytes) -> None:
         self.stderr_seen += len(chunk)
         kept = self.stderr + chunk
@@ -234,11 +237,7 @@ class _Job:
         while self.exit_code is None and time.monotonic() < limit:
             for key, _ in selector.select(max(0.0, limit - time.monotonic())):
                 if key.fd == errors:
-                    chunk = os.read(errors, 65536)
-                    if chunk:
-                        self._keep_stderr(chunk)
-                    else:
-                        selector.unregister(errors)
+                    self._read_stderr(errors, selector)
                     continue
                 chunk = job.recv(RECEIVE_CHUNK)
                 if not chunk:

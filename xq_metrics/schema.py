@@ -456,6 +456,3 @@ def _merge_order(tables: tuple[Sheet, ...]) -> tuple[Sheet, ...]:
 
 MERGE_ORDER: tuple[Sheet, ...] = _merge_order(TABLES)
 
-
-def for_attribute(attribute: str) -> Sheet:
-    return next(s for s in TABLES if s.attribute == attribute)

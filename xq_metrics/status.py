@@ -272,10 +272,6 @@ def _goal_text(target: Target, goal: float, share: list[Reason]) -> str:
     return fmt(goal) if share else target.text
 
 
-def evaluate_all(dataset: Dataset, town: str = texts.DISTRICT, year: int | None = None) -> list[Judgement]:
-    return [evaluate(dataset, indicator, town, year) for indicator in dataset.indicators]
-
-
 def trend(series: list[Observation], target: Target, up: bool) -> str | None:
     """↑ on or above the annual change needed, ↗ at least half of it, → less, ↓ moving away (SDG method)."""
     if target.value is None or target.kind == "yearly_floor" or len(series) < 2:
