@@ -113,7 +113,7 @@ def test_a_file_whose_findings_would_fill_the_pipe_comes_back_capped() -> None:
 
 
 def test_the_screen_is_still_the_first_gate() -> None:
-    """Screened files never start a child: the refusal costs milliseconds."""
+    """A screened file is refused at once: the reader's child, started beside the screen, is stopped, not waited for."""
     started = time.monotonic()
     result = loader.load(hostile.far_cell_single_quotes(), file_name="a.xlsx")
     assert [f.code for f in result.findings] == ["TOO_LARGE"]

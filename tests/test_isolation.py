@@ -124,3 +124,27 @@ def _children_of(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             found.append(int(entry))
     return found
+
+
+@pytest.mark.parametrize("started_first", [True, False], ids=["child-running", "child-not-yet-there"])
+def test_a_cancelled_call_returns_at_once_and_its_child_is_killed(started_first: bool) -> None:
+    """The loader cancels the reader when the byte screen refuses the file: the refusal never waits for the child."""
+    pending = isolation.Pending(hostile.sleep_forever, limits=LIMITS)
+    if started_first:
+        time.sleep(0.5)
+    began = time.monotonic()
+    pending.cancel()
+    assert time.monotonic() - began < 0.1
+    outcome = pending.result()
+    assert outcome.failure is not None and outcome.failure.limit == "cancelled"
+    assert time.monotonic() - began < LIMITS.wall_seconds / 2  # killed, not timed out
+    server = isolation.server_pid()
+    assert server is not None
+    deadline = time.monotonic() + 5
+    while _children_of(server) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _children_of(server) == []
+
+
+def test_a_pending_call_gives_the_same_answer_as_a_direct_one() -> None:
+    assert isolation.Pending(hostile.echo, "同一个", limits=LIMITS).result().value == "同一个"

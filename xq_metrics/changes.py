@@ -135,7 +135,9 @@ def _new(sheet: schema.Sheet, cls: type, edit: Edit, source: SourceInfo) -> obje
         # the loader has reported; it is still built, so every other problem of the file is found at once.
         if name not in values:
             values[name] = None
-    return cls(**{k: v for k, v in values.items() if k in names})
+    if values.keys() - names:  # fields of the sheet that are not the record's (项目进展's 金额单位 is read, not kept)
+        values = {k: v for k, v in values.items() if k in names}
+    return cls(**values)
 
 
 @functools.cache

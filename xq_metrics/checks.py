@@ -164,39 +164,48 @@ def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> l
     edits = [e for e in changes.of(schema.VALUES.key) if isinstance(e.fields.get("value"), float)]
     if not edits:
         return []
+    district_name = texts.DISTRICT  # looked up once: this loop runs once per figure of the upload
     indicators = {i.name: i for i in dataset.indicators}
     edited = {e.key for e in edits}
     stored: dict[tuple[str, bool], list[float]] = defaultdict(list)
     for o in base.observations if base is not None else ():
         if o.value and (o.indicator, o.town, o.year) not in edited:
-            stored[(o.indicator, o.town == texts.DISTRICT)].append(abs(o.value))
-    district = {(o.indicator, o.year): o.value for o in dataset.observations if o.town == texts.DISTRICT and o.value}
+            stored[(o.indicator, o.town == district_name)].append(abs(o.value))
+    district = {(o.indicator, o.year): o.value for o in dataset.observations if o.value and o.town == district_name}
     town_count = max(len(dataset.towns), 1)
+    references: dict[tuple[str, bool, int], float | None] = {}  # what a figure is compared with, per level and year
+    additive = {name: is_additive(i) for name, i in indicators.items()}
     found: list[Finding] = []
     for edit in edits:
         name, town, year = edit.key
         indicator = indicators[name]
         value: float = edit.fields["value"]  # type: ignore[assignment]
-        where = {**_at(edit, "value"), "header": schema.VALUES.column("value").header, "seen": f"{value:g}"}
+
+        def where() -> dict[str, object]:
+            return {**_at(edit, "value"), "header": schema.VALUES.column("value").header, "seen": f"{value:g}"}
+
         if not quality.plausible(indicator, value):
-            found.append(finding("OUT_OF_RANGE", **where, unit=indicator.unit, indicator=indicator.name))  # type: ignore[arg-type]
+            found.append(finding("OUT_OF_RANGE", **where(), unit=indicator.unit, indicator=indicator.name))  # type: ignore[arg-type]
             continue
-        reference = _reference(indicator, town, year, stored, district, town_count)
+        level = (name, town == district_name, year)
+        if level not in references:
+            references[level] = _reference(indicator, town, year, stored, district, town_count)
+        reference = references[level]
         if reference and value:
             ratio = abs(value) / reference
             if ratio >= MAGNITUDE_FACTOR or ratio <= 1 / MAGNITUDE_FACTOR:
                 power = round(math.log10(ratio))
                 times = f"{ratio:,.0f}" if ratio >= 1 else f"1/{1 / ratio:,.0f}"
                 found.append(finding(
-                    "UNIT_SUSPECT", **where, indicator=indicator.label, expected=f"{reference:.3g}",  # type: ignore[arg-type]
+                    "UNIT_SUSPECT", **where(), indicator=indicator.label, expected=f"{reference:.3g}",  # type: ignore[arg-type]
                     detail=times, likely=_likely(abs(power)),
                 ))
                 continue
-        if town != texts.DISTRICT and is_additive(indicator) and (name, year) in district:
+        if town != district_name and additive[name] and (name, year) in district:
             total = district[(name, year)]
             if value > total * (1 + TOTAL_TOLERANCE):
                 found.append(finding(
-                    "TOWN_ABOVE_DISTRICT", "warning", **where, town=town, expected=f"{total:g}",  # type: ignore[arg-type]
+                    "TOWN_ABOVE_DISTRICT", "warning", **where(), town=town, expected=f"{total:g}",  # type: ignore[arg-type]
                 ))
     return found
 

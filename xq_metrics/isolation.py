@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import contextvars
 import dataclasses
 import enum
 import gc
@@ -47,7 +48,7 @@ GB = 1024 * MB
 
 _LOG = logging.getLogger(__name__)
 
-Limit = Literal["memory", "cpu", "time", "output", "crash", "error", "busy"]
+Limit = Literal["memory", "cpu", "time", "output", "crash", "error", "busy", "cancelled"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ class Limits:
 
 @dataclass(frozen=True)
 class Failure:
-    limit: Limit  # which limit stopped the child; crash (a signal), error (an exception), busy (no free slot)
+    limit: Limit  # which limit stopped the child; crash (a signal), error (an exception), busy (no free slot),
+    # cancelled (the caller no longer wanted the answer)
     detail: str  # the limit's value, the signal or the exception: for the log and the finding
 
 
@@ -90,19 +92,20 @@ _BOOT = (
 _slots = threading.BoundedSemaphore(MAX_CHILDREN)
 
 
-def run(function: Callable[..., T], *args: object, limits: Limits) -> Outcome[T]:
-    """`function(*args)` in a limited child process; never raises for anything the child does."""
+def run(function: Callable[..., T], *args: object, limits: Limits, cancel: threading.Event | None = None) -> Outcome[T]:
+    """`function(*args)` in a limited child process; never raises for anything the child does. Setting `cancel`
+    kills the child and ends the call with a `cancelled` failure."""
     started = time.monotonic()
     if not _slots.acquire(timeout=limits.wall_seconds):
         return Outcome(failure=Failure("busy", str(MAX_CHILDREN)), seconds=time.monotonic() - started)
     try:
         try:
-            outcome = _Job(function, args, limits, started).run()
+            outcome = _Job(function, args, limits, started, cancel).run()
         except OSError as exc:  # the fork server could not be started or reached
             outcome = Outcome(failure=Failure("crash", f"{type(exc).__name__}: {exc}"), seconds=time.monotonic() - started)
     finally:
         _slots.release()
-    if outcome.failure is not None:
+    if outcome.failure is not None and outcome.failure.limit != "cancelled":
         _LOG.warning(
             "isolated %s.%s stopped after %.1f s: %s (%s)",
             function.__module__, function.__qualname__, outcome.seconds, outcome.failure.limit, outcome.failure.detail,
@@ -110,10 +113,42 @@ def run(function: Callable[..., T], *args: object, limits: Limits) -> Outcome[T]
     return outcome
 
 
+class Pending(Generic[T]):
+    """`run` in a thread of its own: the child works while the caller does something else (the byte screen), on
+    the second core. `result()` waits for the outcome; `cancel()` kills the child when the answer is not wanted."""
+
+    def __init__(self, function: Callable[..., T], *args: object, limits: Limits) -> None:
+        self._cancel = threading.Event()
+        self._outcome: Outcome[T] = Outcome(failure=Failure("cancelled", ""))
+        context = contextvars.copy_context()  # the run's language, for the child's findings
+
+        def call() -> None:
+            self._outcome = context.run(run, function, *args, limits=limits, cancel=self._cancel)
+
+        self._thread = threading.Thread(target=call, name="isolated-call", daemon=True)
+        self._thread.start()
+
+    def result(self) -> Outcome[T]:
+        self._thread.join()
+        return self._outcome
+
+    def cancel(self) -> None:
+        """Stop the child without waiting for it: its thread kills it as soon as the child exists, and ends."""
+        self._cancel.set()
+
+
+# How often a job with a `cancel` event looks at it while it waits for the child.
+CANCEL_POLL_SECONDS = 0.05
+
+
 class _Job:
     """One call: ask the server for a child, send it the job, read its answer and its exit code."""
 
-    def __init__(self, function: Callable[..., Any], args: tuple[object, ...], limits: Limits, started: float) -> None:
+    def __init__(
+        self, function: Callable[..., Any], args: tuple[object, ...], limits: Limits, started: float,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        self.cancel = cancel
         self.request = frame(JOB, pickle.dumps((function.__module__, function.__qualname__, args, limits), pickle.HIGHEST_PROTOCOL))
         self.limits = limits
         self.started = started
@@ -147,13 +182,16 @@ class _Job:
     def _loop(self, job: socket.socket, errors: int, selector: selectors.BaseSelector) -> None:
         while self.exit_code is None:
             remaining = self.deadline - time.monotonic()
-            if remaining <= 0:
+            # A cancelled job is ended once its child exists (before that there is nothing to kill: see _started).
+            cancelled = self.cancel is not None and self.cancel.is_set() and self.pid is not None
+            if remaining <= 0 or cancelled:
                 if self.answer is None and self.failure is None:
-                    self.failure = Failure("time", f"{self.limits.wall_seconds:g} s")
+                    self.failure = Failure("cancelled", "") if cancelled else Failure("time", f"{self.limits.wall_seconds:g} s")
                 self._kill()
                 self._wait_for_exit(job, errors, selector)
                 return
-            for key, _ in selector.select(remaining):
+            wait = min(remaining, CANCEL_POLL_SECONDS) if self.cancel is not None else remaining
+            for key, _ in selector.select(wait):
                 if key.fd == errors:
                     self._read_stderr(errors, selector)
                     continue
@@ -195,6 +233,10 @@ class _Job:
             self.pidfd = os.pidfd_open(pid)  # signals reach this process even if its number is reused later
         except (AttributeError, OSError):
             self.pidfd = None
+        if self.cancel is not None and self.cancel.is_set():
+            self.request = b""
+            self._kill()  # never handed the file
+            return
         job.settimeout(max(0.1, self.deadline - time.monotonic()))
         try:
             job.sendall(self.request)
@@ -423,21 +465,41 @@ def _gc_paused() -> Iterator[None]:
 READ_LIMITS = Limits(memory_bytes=1536 * MB, cpu_seconds=30, wall_seconds=45, output_bytes=128 * MB)
 
 
+class Reading:
+    """The upload's reader started in its limited child; the caller screens the bytes meanwhile, and either takes
+    the result or cancels it (a refused file is never waited for)."""
+
+    def __init__(
+        self, data: bytes, file_name: str, vocabulary: reader.Vocabulary | None = None, limits: Limits = READ_LIMITS
+    ) -> None:
+        self.file_name = file_name
+        self._pending = Pending(_read_in_child, data, file_name, vocabulary, language.current(), limits=limits)
+
+    def result(self) -> reader.ParsedWorkbook:
+        """The parsed workbook; a child that was stopped becomes one clear error finding."""
+        outcome = self._pending.result()
+        if outcome.value is not None:
+            return outcome.value
+        assert outcome.failure is not None
+        return reader.ParsedWorkbook(self.file_name, [], [limit_finding(outcome.failure)])
+
+    def cancel(self) -> None:
+        self._pending.cancel()
+
+
 def read_workbook(
     data: bytes, file_name: str, vocabulary: reader.Vocabulary | None = None, limits: Limits = READ_LIMITS
 ) -> reader.ParsedWorkbook:
     """`reader.read_workbook` in a limited child; a child that was stopped becomes one clear error finding."""
-    outcome = run(_read_in_child, data, file_name, vocabulary, language.current(), limits=limits)
-    if outcome.value is not None:
-        return outcome.value
-    assert outcome.failure is not None
-    return reader.ParsedWorkbook(file_name, [], [limit_finding(outcome.failure)])
+    return Reading(data, file_name, vocabulary, limits).result()
 
 
 def limit_finding(failure: Failure) -> Finding:
     if failure.limit == "busy":
         return finding("SERVER_BUSY")
-    return finding("READ_LIMIT", limit=texts.READ_LIMITS[failure.limit], detail=failure.detail)
+    # "cancelled" only reaches here when the calling thread itself failed: a reading error, as far as anyone can say.
+    limit = failure.limit if failure.limit in texts.READ_LIMITS else "error"
+    return finding("READ_LIMIT", limit=texts.READ_LIMITS[limit], detail=failure.detail)
 
 
 def _read_in_child(

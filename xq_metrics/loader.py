@@ -1,10 +1,10 @@
 """Workbook -> the edits it asks for, checked, and the Dataset they make; every problem is a Finding.
 
-Three steps: `safety.screen` refuses hostile bytes before any parser runs; `reader.read_workbook` turns the file
-into typed rows (cell-level findings); `assemble` resolves the names in each row against the catalogue in use,
-turns the rows into edits (changes.py), applies them to the data in use (`base`) and checks the result. An upload
-changes only what it holds: what the file does not give is kept, and nothing is removed unless the file says 删除
-or the official replaces a table on the preview.
+Three steps: `safety.screen` refuses hostile bytes; `reader.read_workbook`, in a limited child process started at
+the same time, turns the file into typed rows (cell-level findings); `assemble` resolves the names in each row
+against the catalogue in use, turns the rows into edits (changes.py), applies them to the data in use (`base`)
+and checks the result. An upload changes only what it holds: what the file does not give is kept, and nothing is
+removed unless the file says 删除 or the official replaces a table on the preview.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator, Mapping
 
 from . import cells, checks, deadlines, isolation, schema, texts
 from .changes import Changeset, Edit, apply, identity
@@ -23,7 +23,7 @@ from .findings import Finding, cap, finding, has_errors, nearest_hint, sort_key
 from .model import Dataset, Project, SourceInfo
 from .money import canonical_unit, fmt_yi, to_yi
 from .names import ALL_TOWNS, VAGUE_UNIT, DepartmentNames, IndicatorNames, ProjectNames, TaskNames, TownNames, is_total_word
-from .reader import DELETE, ParsedSheet, ParsedWorkbook, Row, Vocabulary
+from .reader import DELETE, ParsedSheet, ParsedWorkbook, Row, RowBlock, Vocabulary
 from .safety import screen
 from .targets import parse as parse_target
 
@@ -60,11 +60,18 @@ def load(
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError as exc:
         return LoadResult(None, [finding("NOT_XLSX", detail=str(exc))])
-    refused = screen(data, name)
+    # Read in a limited child process (no file, screened or not, can take the server down) while this process
+    # screens the bytes on the other core; a file the screen refuses is not read to the end.
+    reading = isolation.Reading(data, name, _vocabulary(base))
+    try:
+        refused = screen(data, name)
+    except BaseException:
+        reading.cancel()
+        raise
     if refused:
+        reading.cancel()
         return LoadResult(None, refused)
-    # Read in a limited child process: no file, screened or not, can take the server down.
-    parsed = isolation.read_workbook(data, name, _vocabulary(base))
+    parsed = reading.result()
     if has_errors(parsed.findings) and not parsed.sheets:
         return LoadResult(None, cap(sorted(parsed.findings, key=sort_key)))
     if _source_info(parsed, now or datetime.now()).name == texts.VIEW_EXPORT_NAME:
@@ -139,26 +146,25 @@ class _Edits:
         origins: dict[tuple, tuple[str, int, bool]] = {}
         totals: list[tuple[ParsedSheet, Row, Edit]] = []
         for parsed in self.parsed.of(sheet.key):
-            for row in parsed.rows:
-                edit, total = context.edit(sheet, parsed, row)
+            for number, columns, edit, total, row in context.edits(sheet, parsed):
                 if edit is None:
                     continue
-                if total:
+                if total and row is not None:  # 合计 rows are never plain: they come with their Row
                     totals.append((parsed, row, edit))
                     continue
                 if edit.key in origins:
-                    title, number, _ = origins[edit.key]
+                    title, first, _ = origins[edit.key]
                     self.findings.append(finding(
-                        "DUPLICATE_KEY", sheet=parsed.title, row=row.number, column=row.columns.get(sheet.identity[0]),
-                        detail=_where(title, number, parsed.title), key=_show_key(sheet, edit.key),
+                        "DUPLICATE_KEY", sheet=parsed.title, row=number, column=columns.get(sheet.identity[0]),
+                        detail=_where(title, first, parsed.title), key=_show_key(sheet, edit.key),
                     ))
                     continue
-                origins[edit.key] = (parsed.title, row.number, False)
+                origins[edit.key] = (parsed.title, number, False)
                 if not edit.delete and edit.key not in stored:
-                    context.complete(sheet, parsed, row, edit)
+                    context.complete(sheet, parsed, number, edit)
                 if edit.delete and edit.key not in stored:
                     self.findings.append(finding(
-                        "DELETE_NOTHING", "warning", sheet=parsed.title, row=row.number, column=row.columns.get("action"),
+                        "DELETE_NOTHING", "warning", sheet=parsed.title, row=number, column=columns.get("action"),
                         key=_show_key(sheet, edit.key),
                     ))
                     continue
@@ -179,6 +185,24 @@ class _Context:
         self.tasks = TaskNames(base.tasks if base else ())
         self.departments = DepartmentNames(base.departments if base else (), base.towns if base else ())
         self.next_code = max((i.code for i in base.indicators), default=0) + 1 if base else 1
+
+    # ----------------------------------------------------------------- rows to edits
+
+    def edits(
+        self, sheet: schema.Sheet, parsed: ParsedSheet
+    ) -> Iterator[tuple[int, Mapping[str, str], Edit | None, bool, Row | None]]:
+        """(Excel row, its column letters, the edit or None, whether a 合计 row, the Row when one was built)."""
+        for row in parsed.rows:
+            yield (row.number, row.columns, *self.edit(sheet, parsed, row), row)
+        for block in parsed.blocks:
+            plain = _PlainRows(self, sheet, parsed, block) if sheet in _PLAIN_SHEETS else None
+            for index in range(len(block)):
+                edit = plain.edit(index) if plain is not None else None
+                if edit is not None:
+                    yield block.numbers[index], block.letters, edit, False, None
+                    continue
+                row = block.row(index)
+                yield (row.number, row.columns, *self.edit(sheet, parsed, row), row)
 
     # ----------------------------------------------------------------- identity
 
@@ -455,19 +479,125 @@ class _Context:
             unit=unit or texts.NO_UNIT, typed=typed,
         ))
 
-    def complete(self, sheet: schema.Sheet, parsed: ParsedSheet, row: Row, edit: Edit) -> None:
+    def complete(self, sheet: schema.Sheet, parsed: ParsedSheet, number: int, edit: Edit) -> None:
         """A new row must bring every required column: one finding per row names all that are missing."""
-        given = set(edit.fields) | set(sheet.identity_attributes)
-        missing = [c for c in sheet.columns if c.required and c.attribute not in given]
+        missing = _missing(sheet, tuple(edit.fields))
+        if not missing:
+            return
         for column in [c for c in missing if c.key not in parsed.columns]:
             # A column the sheet lacks is named once, at its header, not once per new row.
             self.findings.append(finding("MISSING_COLUMN", sheet=parsed.title, row=parsed.header_row, header=column.header))
         blank = [c.header for c in missing if c.key in parsed.columns]
         if blank:
             self.findings.append(finding(
-                "NEW_ROW_INCOMPLETE", sheet=parsed.title, row=row.number, key=_show_key(sheet, edit.key),
+                "NEW_ROW_INCOMPLETE", sheet=parsed.title, row=number, key=_show_key(sheet, edit.key),
                 detail=texts.SEP.join(blank),
             ))
+
+
+def _has_plain_rows(sheet: schema.Sheet) -> bool:
+    """A sheet whose rows can need nothing but names looked up and figures kept: no catalogue spelling, choice,
+    list, project or task to read, no amounts or deadlines (项目进展, 分工)."""
+    return (
+        sheet.role != "catalogue" and sheet not in (schema.PROGRESS, schema.TASK_PROGRESS)
+        and not any(c.choices or c.references or c.multiple for c in sheet.payload)
+        and all(sheet.column(k).references in ("", "indicators", "towns") for k in sheet.identity)
+    )
+
+
+# Sheets whose plain rows (names that resolve as typed, no unit to check, no 删除 in the key) are turned into edits
+# straight from the reader's columns: 指标数据 of a large upload is 200,000 of them. Every other row, and every
+# other sheet, takes `_Context.edit`; tests/test_loader_plain.py holds the two paths to the same edits and findings.
+_PLAIN_SHEETS = tuple(s for s in schema.TABLES if _has_plain_rows(s))
+
+
+class _PlainRows:
+    """`_Context.edit` for the rows of a block that need no finding, from per-name lookups done once per name.
+
+    `edit(index)` is None when the row is not plain: the caller then builds its Row and takes the full path."""
+
+    def __init__(self, context: _Context, sheet: schema.Sheet, parsed: ParsedSheet, block: RowBlock) -> None:
+        self.sheet = sheet
+        self.title = parsed.title
+        self.block = block
+        self.context = context
+        # Each key column looked up once per distinct value, then mapped: the identity of every row.
+        columns = [self._resolved(sheet.column(name), block) for name in sheet.identity]
+        self.keys = list(zip(*columns))
+        self.payload = [(c.attribute, block.values[c.key], c.kind == "text") for c in sheet.payload]
+
+    def _resolved(self, column: schema.Column, block: RowBlock) -> list[object]:
+        """The key part of each row, or _UNRESOLVED where the full path must say something about the cell."""
+        typed = block.values[column.key]
+        resolve = self._resolver(column, block)
+        looked_up = {raw: resolve(raw) for raw in set(typed)}
+        return list(map(looked_up.__getitem__, typed))
+
+    def _resolver(self, column: schema.Column, block: RowBlock) -> Callable[[object], object]:
+        if column.references == "indicators":
+            typed_unit = block.units.get("value", "")
+
+            def resolve(raw: object) -> object:
+                found, unit = self.context.indicators.resolve(raw)
+                if found is None or (unit and "value" in self.block.values):
+                    return _UNRESOLVED
+                stored = self.context.indicators.indicators[found.name].unit
+                if typed_unit and cells.fold(typed_unit) != cells.fold(stored):
+                    return _UNRESOLVED  # WRONG_UNIT, said by the full path
+                return found.name
+
+            return resolve
+        if column.references == "towns":
+            def resolve(raw: object) -> object:
+                found = self.context.towns.resolve(raw)
+                return _UNRESOLVED if found is None or found.changed else found.name
+
+            return resolve
+        assert not column.references, column.key
+
+        def resolve(raw: object) -> object:
+            if raw is None or raw is DELETE:
+                return _UNRESOLVED
+            return raw.strip() if isinstance(raw, str) else raw
+
+        return resolve
+
+    def edit(self, index: int) -> Edit | None:
+        key = self.keys[index]
+        if _UNRESOLVED in key or index in self.block.deletes or index in self.block.cell_units:
+            return None
+        fields: dict[str, object] = {}
+        blanks: set[str] = set()
+        for attribute, column, text in self.payload:
+            value = column[index]
+            if value is None:
+                continue
+            if value is DELETE:
+                blanks.add(attribute)
+            elif text and not isinstance(value, str):
+                return None
+            else:
+                fields[attribute] = value
+        return Edit(
+            self.sheet.key, key, fields, frozenset(blanks) if blanks else _NO_BLANKS,
+            origin=(self.title, self.block.numbers[index]), columns=self.block.letters,
+        )
+
+
+_NO_BLANKS: frozenset[str] = frozenset()
+
+
+_MISSING: dict[tuple[str, tuple[str, ...]], tuple[schema.Column, ...]] = {}
+
+
+def _missing(sheet: schema.Sheet, given: tuple[str, ...]) -> tuple[schema.Column, ...]:
+    """Required columns a new row with these fields lacks: the rows of a sheet come in a few shapes only, so
+    remembered by the sheet's key (hashing a Sheet hashes all its columns)."""
+    shape = (sheet.key, given)
+    if shape not in _MISSING:
+        known = set(given) | set(sheet.identity_attributes)
+        _MISSING[shape] = tuple(c for c in sheet.columns if c.required and c.attribute not in known)
+    return _MISSING[shape]
 
 
 _ALL_TOWNS_MARK = "\x00各镇街\x00"
@@ -499,7 +629,7 @@ def _where(title: str, number: int, here: str) -> str:
 def _source_info(parsed: ParsedWorkbook, now: datetime) -> SourceInfo:
     info: dict[str, str] = {}
     for sheet in parsed.of(schema.INFO.key):
-        for row in sheet.rows:
+        for row in sheet.each():
             if row.values.get("field"):
                 info[cells.fold(str(row.values["field"]))] = cells.text(row.values.get("value"))
     name = info.get(cells.fold(schema.INFO_NAME)) or Path(parsed.file_name).stem

@@ -17,7 +17,7 @@ import io
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable, Literal
+from typing import Callable, Iterable, Iterator, Literal
 
 import python_calamine
 from openpyxl.utils import get_column_letter
@@ -57,13 +57,50 @@ class Row:  # not frozen: built once per row of a large upload, and frozen datac
 
 
 @dataclass
+class RowBlock:
+    """Rows of one table read column by column, kept that way: a sheet of 200,000 rows crosses from the reading
+    child to the server as a few lists, not 200,000 objects (pickling those cost more than reading the file), and
+    the loader takes its plain rows straight from the columns. `row(i)` builds the Row where one is needed."""
+
+    numbers: list[int]  # Excel row of each row
+    values: dict[str, list[object]]  # column key -> one typed value per row, every column of the sheet
+    letters: dict[str, str]  # column key -> Excel letter
+    units: dict[str, str]  # column key -> unit written in the header
+    cell_units: dict[int, dict[str, str]] = field(default_factory=dict)  # row index -> units typed after figures
+    deletes: frozenset[int] = frozenset()  # row indexes with 操作 = 删除
+    year_row: int = 0  # Excel row the year was read from, when it is the sheet's (name, title or a header)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def row(self, index: int) -> Row:
+        row = Row(
+            self.numbers[index], {key: column[index] for key, column in self.values.items()}, self.letters,
+            {**self.units, **self.cell_units.get(index, {})}, index in self.deletes,
+        )
+        if self.year_row:
+            row.rows["year"] = self.year_row
+        return row
+
+
+@dataclass
 class ParsedSheet:
     sheet: schema.Sheet
     title: str  # as named in the workbook
-    rows: list[Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)  # rows built one by one (towns × indicators, the plan's table)
     layout: Layout = "table"
     header_row: int = 0  # Excel row of the header
     columns: frozenset[str] = frozenset()  # column keys the header names
+    blocks: list[RowBlock] = field(default_factory=list)  # rows of the format's tables, column by column
+
+    def __len__(self) -> int:
+        return len(self.rows) + sum(len(b) for b in self.blocks)
+
+    def each(self) -> Iterator[Row]:
+        """Every row as a Row, in the sheet's order."""
+        yield from self.rows
+        for block in self.blocks:
+            yield from (block.row(i) for i in range(len(block)))
 
 
 @dataclass
@@ -80,7 +117,7 @@ class ParsedWorkbook:
     @property
     def keys(self) -> frozenset[str]:
         """The sheets of the format this workbook holds rows for."""
-        return frozenset(s.sheet.key for s in self.sheets if s.rows)
+        return frozenset(s.sheet.key for s in self.sheets if len(s))
 
 
 @dataclass(frozen=True)
@@ -277,10 +314,13 @@ class _Reading:
             columns=frozenset(plain) | frozenset(k for g in by_year.values() for k in g) | ({"year"} if year else set()),
         )
         for group_year, columns in groups:
-            parsed.rows += self._rows(sheet, title, lines, first, columns, group_year or year, header_row, notes)
+            block = self._rows(sheet, title, lines, first, columns, group_year or year, header_row, notes)
+            if len(block):
+                parsed.blocks.append(block)
         if sheet is schema.INDICATORS and parsed.layout == "plan":
+            parsed.rows, parsed.blocks = list(parsed.each()), []
             _units_from_names(parsed.rows)
-        if not parsed.rows and not values_rows:
+        if not len(parsed) and not values_rows:
             self.findings.append(finding("EMPTY_SHEET", "info", sheet=title))
         self.parsed.append(parsed)
         if values_rows:
@@ -343,7 +383,7 @@ class _Reading:
     def _rows(
         self, sheet: schema.Sheet, title: str, lines: list[list[object]], first: int,
         columns: dict[str, headers.HeaderCell], year: int | None, header_row: int, notes: set[int],
-    ) -> list[Row]:
+    ) -> RowBlock:
         letters = {key: get_column_letter(cell.position + 1) for key, cell in columns.items()}
         header_units = {key: cell.unit for key, cell in columns.items() if cell.unit}
         broken = self._bad_cells(title, header_row, letters, sheet, notes)
@@ -381,42 +421,45 @@ class _Reading:
                 if key == column.key and 0 <= row_number - first < len(values):
                     values[row_number - first] = None
             by_key[column.key] = values
-        keys = [*by_key, *(c.key for c in sheet.columns if c.key not in by_key)]
-        padding = (None,) * (len(keys) - len(by_key))
-        identity = [c for c in mapped if c.key in sheet.identity and c.required]
-        skip = broken | unreadable
-        broken_rows = {row_number for row_number, _ in broken}
+        # Rows that are kept: not a note, not blank (blank rows separate blocks in real sheets).
         width = len(by_key)
-        rows: list[Row] = []
-        for i, row_values in enumerate(zip(*by_key.values())):
-            number = first + i
-            if number in notes or (row_values.count(None) == width and number not in broken_rows):
-                continue  # blank rows separate blocks in real sheets
-            values = dict(zip(keys, row_values + padding))
-            row = Row(number, values, letters, {**header_units, **units.get(i, {})})
-            if year is not None:
-                values["year"] = year
-                row.rows["year"] = header_row
-            action = values.pop("action", None) if "action" in values else None
-            if action is not None:
-                if cells.fold(str(action)) == schema.DELETE_MARK:
-                    row.delete = True
-                else:
-                    self.findings.append(finding(
-                        "BAD_CHOICE", sheet=title, row=number, column=letters.get("action"),
-                        header=schema.ACTION.header, seen=action, expected=schema.DELETE_MARK,
-                    ))
-            for column in identity:
-                if values[column.key] is None and (number, column.key) not in skip:
-                    if sheet is schema.INDICATORS and column.key == "code" and values.get("name") is not None:
+        broken_rows = {row_number for row_number, _ in broken}
+        kept = [
+            i for i, row_values in enumerate(zip(*by_key.values()))
+            if first + i not in notes and (row_values.count(None) < width or first + i in broken_rows)
+        ]
+        numbers = [first + i for i in kept]
+        values = {key: [column[i] for i in kept] for key, column in by_key.items()}
+        for column in sheet.columns:
+            values.setdefault(column.key, [None] * len(kept))
+        if year is not None:
+            values["year"] = [year] * len(kept)
+        deletes: set[int] = set()
+        actions = values.pop("action", None)
+        for index, action in enumerate(actions or ()):
+            if action is None:
+                continue
+            if cells.fold(str(action)) == schema.DELETE_MARK:
+                deletes.add(index)
+            else:
+                self.findings.append(finding(
+                    "BAD_CHOICE", sheet=title, row=numbers[index], column=letters.get("action"),
+                    header=schema.ACTION.header, seen=action, expected=schema.DELETE_MARK,
+                ))
+        skip = broken | unreadable
+        for column in (c for c in mapped if c.key in sheet.identity and c.required):
+            names = values.get("name") if sheet is schema.INDICATORS and column.key == "code" else None
+            for index, value in enumerate(values[column.key]):
+                if value is None and (numbers[index], column.key) not in skip:
+                    if names is not None and names[index] is not None:
                         continue  # identified by its name: the loader looks the code up
                     self.findings.append(finding(
-                        "MISSING_VALUE", sheet=title, row=number, column=letters[column.key],
+                        "MISSING_VALUE", sheet=title, row=numbers[index], column=letters[column.key],
                         header=columns[column.key].text,
                     ))
-            self.read += sum(1 for c in sheet.figures if type(values.get(c.key)) is float)
-            rows.append(row)
-        return rows
+        self.read += sum(1 for c in sheet.figures if c.key in by_key for v in values[c.key] if type(v) is float)
+        cell_units = {kept_at: units[i] for kept_at, i in enumerate(kept) if i in units}
+        return RowBlock(numbers, values, letters, header_units, cell_units, frozenset(deletes), header_row if year is not None else 0)
 
     def _bad_cells(
         self, title: str, header_row: int, letters: dict[str, str], sheet: schema.Sheet, notes: set[int]
