@@ -12,8 +12,9 @@
 from __future__ import annotations
 
 import math
+import operator
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable
 
 from . import cells, quality, schema, texts
@@ -63,17 +64,19 @@ def _orphans(dataset: Dataset, changes: Changeset, titles: dict[str, str]) -> li
         known = {_name_of(target, r) for r in getattr(dataset, sheet.attribute)} | (
             {texts.DISTRICT} if target == "towns" else set()
         )
-        used: dict[str, int] = defaultdict(int)
+        used: Counter[object] = Counter()
         for table in schema.TABLES:
             for column in table.columns:
                 if column.references != target:
                     continue
-                for record in getattr(dataset, table.attribute):
-                    value = getattr(record, column.attribute)
-                    for name in value if isinstance(value, tuple) else (value,):
-                        if name not in (None, ""):  # a district office names no town
-                            used[name] += 1
-        for name in sorted(set(used) - known):
+                # Counted only where unknown: most of 200,000 figures name a known town, looked at in one pass.
+                names = list(map(operator.attrgetter(column.attribute), getattr(dataset, table.attribute)))
+                if column.multiple:
+                    names = [name for value in names for name in value]
+                unknown = set(names) - known - {None, ""}  # a district office names no town
+                if unknown:
+                    used.update(name for name in names if name in unknown)
+        for name in sorted(used):
             found.append(finding(
                 "ORPHANED_ROWS", sheet=titles.get(sheet.key, sheet.name), seen=name, detail=used[name],
             ))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -160,7 +161,7 @@ class _Edits:
                     ))
                     continue
                 origins[edit.key] = (parsed.title, number, False)
-                if not edit.delete and edit.key not in stored:
+                if not edit.delete and edit.key not in stored and _missing(sheet, tuple(edit.fields)):
                     context.complete(sheet, parsed, number, edit)
                 if edit.delete and edit.key not in stored:
                     self.findings.append(finding(
@@ -181,10 +182,20 @@ class _Context:
         self.findings = findings
         self.indicators = IndicatorNames(base.indicators if base else ())
         self.towns = TownNames(base.towns if base else ())
-        self.projects = ProjectNames(base.projects if base else ())
-        self.tasks = TaskNames(base.tasks if base else ())
-        self.departments = DepartmentNames(base.departments if base else (), base.towns if base else ())
         self.next_code = max((i.code for i in base.indicators), default=0) + 1 if base else 1
+
+    # Built when a sheet names them: a context is made per sheet, and 20,000 projects take a while to index.
+    @functools.cached_property
+    def projects(self) -> ProjectNames:
+        return ProjectNames(self.base.projects if self.base else ())
+
+    @functools.cached_property
+    def tasks(self) -> TaskNames:
+        return TaskNames(self.base.tasks if self.base else ())
+
+    @functools.cached_property
+    def departments(self) -> DepartmentNames:
+        return DepartmentNames(self.base.departments if self.base else (), self.base.towns if self.base else ())
 
     # ----------------------------------------------------------------- rows to edits
 
@@ -482,8 +493,6 @@ class _Context:
     def complete(self, sheet: schema.Sheet, parsed: ParsedSheet, number: int, edit: Edit) -> None:
         """A new row must bring every required column: one finding per row names all that are missing."""
         missing = _missing(sheet, tuple(edit.fields))
-        if not missing:
-            return
         for column in [c for c in missing if c.key not in parsed.columns]:
             # A column the sheet lacks is named once, at its header, not once per new row.
             self.findings.append(finding("MISSING_COLUMN", sheet=parsed.title, row=parsed.header_row, header=column.header))

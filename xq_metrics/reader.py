@@ -393,15 +393,21 @@ class _Reading:
         units: dict[int, dict[str, str]] = {}  # data-row index -> column key -> unit typed after the figure
         unreadable: set[tuple[int, str]] = set()  # cells already reported: empty there is not a second problem
         percent = self.scanned.percent
+        by_position = _transposed(lines)
         for column in mapped:
             position = columns[column.key].position
-            raws = [line[position] if position < len(line) else None for line in lines]
-            values = list(map(FAST[column.kind], raws))
+            raws = list(by_position[position]) if position < len(by_position) else [None] * len(lines)
+            if column.kind in ("text", "year"):
+                # Names and years repeat down a long sheet: each distinct cell is read once.
+                read = {raw: FAST[column.kind](raw) for raw in set(raws)}
+                values = list(map(read.__getitem__, raws))
+            else:
+                values = list(map(FAST[column.kind], raws))
             if column.kind == "number" and percent:
                 for i in range(len(raws)):
                     if (title, first + i, letters[column.key]) in percent and isinstance(raws[i], float):
                         values[i] = _SLOW
-            for i in [i for i, v in enumerate(values) if v is _SLOW]:
+            for i in [i for i, v in enumerate(values) if v is _SLOW] if _SLOW in values else ():
                 number = first + i
                 if number in notes:
                     values[i] = None
@@ -654,11 +660,30 @@ def _note_rows(lines: list[list[object]], first: int, sheet: schema.Sheet) -> se
     if sheet is schema.INFO:
         return set()
     notes = set()
+    leads: dict[str, bool] = {}  # the same names lead many rows
     for number, line in enumerate(lines, start=first):
-        lead = next((c for c in line if not cells.is_blank(c)), None)
-        if lead is not None and headers.is_note(lead):
+        # Most rows of a long sheet start with a name or a figure in their first cell: decided without a scan.
+        lead = line[0] if line else None
+        if type(lead) in (float, int) and lead == lead:
+            continue
+        if not (type(lead) is str and lead.strip()):
+            lead = next((c for c in line if not cells.is_blank(c)), None)
+        if not isinstance(lead, str):
+            continue
+        if lead not in leads:
+            leads[lead] = headers.is_note(lead)
+        if leads[lead]:
             notes.add(number)
     return notes
+
+
+def _transposed(lines: list[list[object]]) -> list[tuple[object, ...]]:
+    """The cells column by column. calamine's grid is rectangular; rows of other widths are padded with None."""
+    widths = set(map(len, lines))
+    width = max(widths, default=0)
+    if len(widths) > 1:
+        lines = [line + [None] * (width - len(line)) for line in lines]
+    return list(zip(*lines))
 
 
 def _row_list(rows: Iterable[int]) -> str:
