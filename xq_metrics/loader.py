@@ -183,6 +183,7 @@ class _Context:
         self.indicators = IndicatorNames(base.indicators if base else ())
         self.towns = TownNames(base.towns if base else ())
         self.next_code = max((i.code for i in base.indicators), default=0) + 1 if base else 1
+        self._spelling: dict[tuple[str, str], dict[str, str]] = {}
 
     # Built when a sheet names them: a context is made per sheet, and 20,000 projects take a while to index.
     @functools.cached_property
@@ -461,12 +462,19 @@ class _Context:
         """A catalogue word typed with a line break or full-width letters takes the stored spelling (类别)."""
         if sheet.role != "catalogue" or self.base is None or column.key in ("name", "summary", "positioning"):
             return text
-        key = cells.fold(text)
-        for record in getattr(self.base, sheet.attribute):
-            stored = getattr(record, column.attribute)
-            if isinstance(stored, str) and stored != text and cells.fold(stored) == key:
-                return stored
-        return text
+        return self._spellings(sheet, column).get(cells.fold(text), text)
+
+    def _spellings(self, sheet: schema.Sheet, column: schema.Column) -> dict[str, str]:
+        """fold(stored word) -> the stored word, per column: built once, not searched per cell (20,000 projects)."""
+        key = (sheet.key, column.key)
+        if key not in self._spelling:
+            words: dict[str, str] = {}
+            for record in getattr(self.base, sheet.attribute):
+                stored = getattr(record, column.attribute)
+                if isinstance(stored, str):
+                    words.setdefault(cells.fold(stored), stored)
+            self._spelling[key] = words
+        return self._spelling[key]
 
     def _town_in_list(self, name: str, where: dict[str, object]) -> str:
         found = self.towns.resolve(name)
