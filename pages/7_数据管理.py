@@ -22,6 +22,20 @@ def confirm_box(needed: diff.Confirmation, key: str) -> diff.Confirmation | None
     return needed if st.checkbox(text, key=key) else None
 
 
+def change_table(preview: diff.Preview, title: str) -> None:
+    """The changes row by row, the first PREVIEW_ROWS of a long list (the rest counted): 47,000 rows drawn on every
+    rerun held the server for seconds and its memory for good (bench/soak.py)."""
+    if preview.empty:
+        st.info(texts.PREVIEW_EMPTY)
+        return
+    shown = diff.change_rows(preview, limit=ui.PREVIEW_ROWS)
+    if len(preview.changes) > ui.PREVIEW_ROWS:
+        st.caption(texts.PREVIEW_FIRST.format(total=len(preview.changes), shown=ui.PREVIEW_ROWS))
+        ui.table(pd.DataFrame(shown))  # an Excel of the first rows only would read as the whole change
+    else:
+        ui.named_table(pd.DataFrame(shown), title)
+
+
 def loss_banner(needed: diff.Confirmation) -> None:
     if needed.removed or needed.blanked:
         st.error(texts.LOSS_BANNER.format(removed=needed.removed, blanked=needed.blanked), icon=":material/delete_forever:")
@@ -105,15 +119,7 @@ else:
                 texts.REPLACE_TABLES, list(in_upload), format_func=in_upload.get, key="replace_tables",
                 help=texts.REPLACE_TABLES_HELP, placeholder=texts.REPLACE_NONE,
             )
-            if checked.preview.empty:
-                st.info(texts.PREVIEW_EMPTY)
-            else:
-                shown = diff.change_rows(checked.preview, limit=ui.PREVIEW_ROWS)
-                if len(checked.preview.changes) > ui.PREVIEW_ROWS:
-                    st.caption(texts.PREVIEW_FIRST.format(total=len(checked.preview.changes), shown=ui.PREVIEW_ROWS))
-                    ui.table(pd.DataFrame(shown))  # an Excel of the first rows only would read as the whole change
-                else:
-                    ui.named_table(pd.DataFrame(shown), texts.PREVIEW_TITLE)
+            change_table(checked.preview, texts.PREVIEW_TITLE)
             confirmed = confirm_box(needed, key=f"confirm_{round_}")
             save, cancel = st.columns(2)
             blocked = checked.preview.empty or (needed.needed and confirmed is None)
@@ -123,7 +129,9 @@ else:
                 except (upload.SaveConflict, upload.ConfirmationRequired, StoreError) as exc:
                     st.error(str(exc))
                 else:
-                    ui.release("checked", "checked_key")  # the file, its data set and preview: not needed any more
+                    # The file, its data set and preview are not needed any more; the history shows the new version,
+                    # not a rollback to the one that was newest before (a preview of every figure just saved).
+                    ui.release("checked", "checked_key", "history_version")
                     st.session_state["upload_round"] = round_ + 1
                     st.session_state.pop("replace_tables", None)
                     st.session_state["flash"] = texts.SAVED.format(number=saved.number)
@@ -153,10 +161,7 @@ if editor is not None and chosen != numbers[0]:
     back = upload.rollback_preview(store, chosen)
     with st.expander(texts.ROLLBACK_PREVIEW.format(number=chosen), expanded=True):
         loss_banner(back.confirmation)
-        if back.empty:
-            st.info(texts.PREVIEW_EMPTY)
-        else:
-            ui.named_table(pd.DataFrame(diff.change_rows(back)), texts.ROLLBACK_PREVIEW.format(number=chosen))
+        change_table(back, texts.ROLLBACK_PREVIEW.format(number=chosen))
         confirmed = confirm_box(back.confirmation, key=f"confirm_rollback_{chosen}")
         blocked = back.empty or (back.confirmation.needed and confirmed is None)
         if st.button(texts.ROLLBACK_BUTTON, key="rollback", disabled=blocked):
@@ -165,6 +170,7 @@ if editor is not None and chosen != numbers[0]:
             except (upload.SaveConflict, upload.ConfirmationRequired, StoreError) as exc:
                 st.error(str(exc))
             else:
+                ui.release("history_version")  # the restored copy is the newest version now: show it
                 st.session_state["flash"] = texts.ROLLED_BACK.format(source=chosen, number=restored.number)
                 st.rerun()
 

@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 from tests import messy
 from tests import hostile
 from tests.workbooks import workbook
-from xq_metrics import auth
+import ui
+from xq_metrics import auth, texts
 from xq_metrics.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,6 +81,28 @@ def test_upload_report_preview_save_history_rollback(store) -> None:
     head = store.head()
     assert (head.number, head.kind, head.rolled_back_from) == (3, "rollback", 1)
     assert not any(o.year == 2025 for o in store.current().dataset.observations)
+    # The history then shows the newest version, not a rollback preview of the one chosen before.
+    assert at.selectbox(key="history_version").value == 3 and not at.expander
+
+    at.selectbox(key="history_version").set_value(2).run()
+    assert at.expander  # a rollback to version 2 is offered
+    at.file_uploader(key="upload_1").upload("再报.xlsx", GOOD).run()
+    at.button(key="save").click().run()
+    assert not at.exception, at.exception
+    assert store.head().number == 4
+    assert at.selectbox(key="history_version").value == 4 and not at.expander
+
+
+def test_a_long_rollback_preview_lists_its_first_rows_and_counts_the_rest(store, monkeypatch) -> None:
+    monkeypatch.setattr(ui, "PREVIEW_ROWS", 2)
+    at = log_in(open_page())
+    rows = [["指标", "镇街", "年份", "数值"], *[["森林覆盖率", "全区", year, 20.0 + year % 10] for year in range(2001, 2011)]]
+    at.file_uploader(key="upload_0").upload("十年.xlsx", workbook({"指标数据": rows})).run()
+    at.button(key="save").click().run()
+    at.selectbox(key="history_version").set_value(1).run()
+    assert not at.exception, at.exception
+    assert texts.PREVIEW_FIRST.format(total=10, shown=2) in [c.value for c in at.caption]
+    assert len(at.expander[0].dataframe[0].value) == 2
 
 
 @pytest.mark.parametrize(
