@@ -1,4 +1,4 @@
-"""Screen an uploaded file on its raw bytes before any parser sees it, and neutralise text for exports.
+"""Screen an uploaded file on its raw bytes, and neutralise text for exports.
 
 `screen` refuses what a parser should never be handed: legacy or encrypted Excel files, zip bombs, macros,
 external links, XML with a DTD, sheets claiming absurd dimensions, too many sheets or cells. The zip checks read
@@ -6,8 +6,9 @@ only the directory or a capped head of a part, so a bomb is never inflated. The 
 way Excel does: every sheet the workbook lists, resolved through workbook.xml.rels wherever its part lives, its
 cell references read as XML (any quoting and white space), and a cell without a reference placed by its position.
 
-This is the fast first gate, not the only one: the reader itself runs in a limited child process (isolation.py),
-so what the screen misses can still not take the server down.
+This is the fast gate, not the only one: the reader itself runs in a limited child process (isolation.py), so
+what the screen misses can still not take the server down. The loader starts that child at the same time and
+stops it when the screen refuses the file: the screen's verdict decides, and nothing the child read is used.
 """
 
 from __future__ import annotations
