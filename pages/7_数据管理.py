@@ -14,6 +14,11 @@ store = ui.store()
 editor = st.session_state.get(ui.EDITOR_KEY)
 
 
+# The version the history box shows after a save or a rollback: the new one, not a rollback preview of the version
+# that was newest before (a preview of every figure just saved, on every rerun).
+SHOW_VERSION = "history_show"
+
+
 def confirm_box(needed: diff.Confirmation, key: str) -> diff.Confirmation | None:
     """The second, counted yes that a loss or a change of the plan needs; None until it is ticked."""
     if not needed.needed:
@@ -131,7 +136,8 @@ else:
                 else:
                     # The file, its data set and preview are not needed any more; the history shows the new version,
                     # not a rollback to the one that was newest before (a preview of every figure just saved).
-                    ui.release("checked", "checked_key", "history_version")
+                    ui.release("checked", "checked_key")
+                    st.session_state[SHOW_VERSION] = saved.number
                     st.session_state["upload_round"] = round_ + 1
                     st.session_state.pop("replace_tables", None)
                     st.session_state["flash"] = texts.SAVED.format(number=saved.number)
@@ -151,6 +157,9 @@ st.subheader(texts.HISTORY_TITLE)
 history = store.history()
 ui.named_table(pd.DataFrame(upload.history_rows(history)), texts.HISTORY_TITLE)
 numbers = [v.number for v in history]
+if SHOW_VERSION in st.session_state:
+    # Set before the box is drawn, so the box shows it too (a box whose value is only forgotten keeps its old label).
+    st.session_state["history_version"] = st.session_state.pop(SHOW_VERSION)
 chosen = st.selectbox(texts.HISTORY_CHOOSE, numbers, key="history_version",
                       format_func=lambda n: texts.VERSION_LABEL.format(number=n))
 info = next(v for v in history if v.number == chosen)
@@ -170,7 +179,7 @@ if editor is not None and chosen != numbers[0]:
             except (upload.SaveConflict, upload.ConfirmationRequired, StoreError) as exc:
                 st.error(str(exc))
             else:
-                ui.release("history_version")  # the restored copy is the newest version now: show it
+                st.session_state[SHOW_VERSION] = restored.number  # the restored copy is the newest version now
                 st.session_state["flash"] = texts.ROLLED_BACK.format(source=chosen, number=restored.number)
                 st.rerun()
 

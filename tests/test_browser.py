@@ -179,6 +179,8 @@ def test_no_request_leaves_the_server_and_nothing_shows_in_english(server: str, 
         page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
         page.wait_for_timeout(4000)
         assert hosts == {own}, (path, hosts)
+        # Set by the page's injected script once the page has run: on a loaded machine that can take longer than 4 s.
+        page.wait_for_function("document.documentElement.lang === 'zh-CN'", timeout=30_000)
         assert page.evaluate("document.documentElement.lang") == "zh-CN"
         assert page.title().count("西青区新型城镇化规划监测看板") == 1, page.title()
         shown = page.inner_text("body")

@@ -465,7 +465,8 @@ class _Reading:
                     ))
         self.read += sum(1 for c in sheet.figures if c.key in by_key for v in values[c.key] if type(v) is float)
         cell_units = {kept_at: units[i] for kept_at, i in enumerate(kept) if i in units}
-        return RowBlock(numbers, values, letters, header_units, cell_units, frozenset(deletes), header_row if year is not None else 0)
+        year_row = header_row if year is not None else 0
+        return RowBlock(numbers, values, letters, header_units, cell_units, frozenset(deletes), year_row)
 
     def _bad_cells(
         self, title: str, header_row: int, letters: dict[str, str], sheet: schema.Sheet, notes: set[int]
