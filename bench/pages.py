@@ -4,7 +4,8 @@
 
 Starts the dashboard and a bare page (bench/bare_page.py: one Altair chart) with the same server settings, and
 drives Debian's chromium, alternating the two with a fresh browser context for every load. For every page it prints:
-- settle: from navigation until the script is idle and every chart is drawn, median, and its ratio to the bare page;
+- settle: from navigation until the script is idle, no element is still a loading placeholder (Streamlit draws a
+  skeleton while an element's code is fetched) and every chart is drawn, median, and its ratio to the bare page;
 - sent: bytes the server sent over the websocket for that load;
 - filter: for the overview and 街镇, from choosing one town in the sidebar until the view is redrawn, median;
 - script: one warm run of the page's script in-process (streamlit.testing AppTest), median.
@@ -44,6 +45,10 @@ IDLE = "document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptSta
 _VISIBLE = "[...document.querySelectorAll(\"[data-testid='stVegaLiteChart']\")].filter(e => e.offsetParent !== null)"
 CHARTS = f"{_VISIBLE}.length"
 DRAWN = f"{_VISIBLE}.filter(e => e.querySelector('canvas, svg.marks')).length"
+# Streamlit fetches each kind of element's code when a page first uses it and shows a skeleton meanwhile; a chart is
+# a skeleton, not a stVegaLiteChart, until then. Without this the overview "settled" before any of its 18 gauges
+# existed, and their drawing ran into the next measurement (the filter change).
+LOADING = "[...document.querySelectorAll(\"[data-testid='stSkeleton']\")].filter(e => e.offsetParent !== null).length"
 
 
 def serve(script: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
@@ -64,13 +69,13 @@ def serve(script: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
 
 
 def settled(page) -> None:
-    """Idle, and every chart on the page drawn and the count no longer growing."""
+    """Idle, nothing still loading, and every chart on the page drawn and the count no longer growing."""
     page.wait_for_function(IDLE, timeout=300_000)
     last = -1
     while True:
-        page.wait_for_function(f"{DRAWN} >= {CHARTS}", timeout=300_000)
+        page.wait_for_function(f"{DRAWN} >= {CHARTS} && {LOADING} === 0", timeout=300_000)
         count = page.evaluate(CHARTS)
-        if count == last and page.evaluate(IDLE):
+        if count == last and page.evaluate(IDLE) and page.evaluate(LOADING) == 0:
             return
         last = count
         page.wait_for_timeout(250)
