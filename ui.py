@@ -34,6 +34,51 @@ def setup(page: str) -> tuple[Dataset, view.Filters]:
     """Call first on every page, with the catalogue key of its title ("PAGE_TOWNS"): the language, page config,
     navigation, the global filters, the data set in use and its banner. A key, not the words: the words depend on
     the language, which this run learns here."""
+    title, cookie = _frame(page)
+    version, dataset = _data_in_use()
+    filters = global_filters(dataset)
+    write_view_params(filters)
+    st.title(title)
+    dataset_banner(dataset, version)
+    _view_line(title, dataset, filters, version.number, cookie)
+    return dataset, filters
+
+
+def view_page(page: str, body: Callable[[Dataset, view.Filters], None]) -> None:
+    """setup() for a page all of whose content follows the view (总览, 街镇), drawn by body(dataset, filters).
+
+    Everything below the banner is one fragment, and the fragment draws the sidebar's 镇街 box too: choosing a town
+    reruns that fragment only, and the menu, the other filters, the title and the banner are neither run nor sent
+    again (issue 13: the page redrawn for a town within 0.5 s). The page's own widgets are inside it as well."""
+    title, cookie = _frame(page)
+    version, dataset = _data_in_use()
+    towns = st.sidebar.container()  # the 镇街 box keeps its place above the other filters; the fragment fills it
+    global_filters(dataset, towns_drawn_by_view=True)
+    st.title(title)
+    dataset_banner(dataset, version)
+    _view(title, version.number, cookie, towns, body)
+
+
+@st.fragment
+def _view(
+    title: str, number: int, cookie: str | None, towns: Any, body: Callable[[Dataset, view.Filters], None]
+) -> None:
+    # A rerun of this fragment runs nothing outside it: what every run must do for the view is done here.
+    st.session_state[_DOWNLOAD_KEYS] = {}
+    version, dataset = _data_in_use()
+    if version.number != number:
+        st.rerun()  # another office saved since the page was drawn: redraw all of it, the banner included
+    filters = _view_filters(dataset)
+    with towns:
+        _town_box(dataset)
+    write_view_params(filters)
+    _view_line(title, dataset, filters, number, cookie)
+    body(dataset, filters)
+
+
+def _frame(page: str) -> tuple[str, str | None]:
+    """What every page does first: its language, config and menu. The title in this run's words, and the login
+    cookie to set or clear (see _resume_login)."""
     speak()
     title = getattr(texts, page)
     chrome.page_config(title)
@@ -41,18 +86,17 @@ def setup(page: str) -> tuple[Dataset, view.Filters]:
     cookie = _resume_login()
     sidebar_nav()
     _forget_other_pages_params(page)
-    dataset = current_dataset()
-    filters = global_filters(dataset)
-    st.title(title)
-    dataset_banner(dataset)
+    return title, cookie
+
+
+def _view_line(title: str, dataset: Dataset, filters: view.Filters, number: int, cookie: str | None) -> None:
+    """The view in words below the banner, and the screen and print set-up whose header names it."""
     scope = view.describe(filters, dataset)
     st.markdown(f"**{texts.VIEW_LABEL}**{texts.COLON}{md(scope)}")
     chrome.inject(texts.PRINT_HEADER.format(
         app=texts.APP_TITLE, page="" if title == texts.APP_TITLE else f" · {title}", view=scope,
-        version=current_version().number,
-        date=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        version=number, date=datetime.now().strftime("%Y-%m-%d %H:%M"),
     ), cookie)
-    return dataset, filters
 
 
 _LANGUAGE = "language"  # the session's language; in the link as ?lang=en (Chinese, the default, is not written)
@@ -108,17 +152,10 @@ _W_DEPARTMENTS = "w_departments"
 _LATEST = 0  # the year box's "最新年份": a selectbox shows None as an empty choice
 
 
-def global_filters(dataset: Dataset) -> view.Filters:
-    """The sidebar's 镇街 / 章节 / 节 / 年份, persisted across pages and mirrored in the URL."""
-    if _STATE not in st.session_state:
-        params = {key: st.query_params.get_all(key) for key in st.query_params}
-        parsed = view.from_params(params, dataset)
-        st.session_state[_STATE] = parsed.filters
-        st.session_state[_NOTICE] = parsed.ignored
-    # Re-read against the data in use: a version saved meanwhile may no longer hold a chosen section.
-    current = view.from_params(st.session_state[_STATE].to_params(), dataset).filters
-    st.session_state[_STATE] = current
-    st.session_state[_W_TOWNS] = list(current.towns)
+def global_filters(dataset: Dataset, towns_drawn_by_view: bool = False) -> view.Filters:
+    """The sidebar's 镇街 / 章节 / 节 / 年份 / 部门, persisted across pages and mirrored in the URL. On a view_page the
+    镇街 box is drawn by the page's view fragment instead (_town_box)."""
+    current = _view_filters(dataset)
     st.session_state[_W_CHAPTERS] = list(current.chapters)
     st.session_state[_W_SECTIONS] = list(current.sections)
     st.session_state[_W_YEAR] = current.year or _LATEST
@@ -127,10 +164,8 @@ def global_filters(dataset: Dataset) -> view.Filters:
     chapters = dataset.chapters()
     years = view.available_years(dataset)
     with st.sidebar:
-        st.multiselect(
-            texts.FILTER_TOWN, [t.name for t in dataset.towns], key=_W_TOWNS, placeholder=texts.DISTRICT,
-            on_change=_remember_filters,
-        )
+        if not towns_drawn_by_view:
+            _town_box(dataset)
         st.multiselect(
             texts.FILTER_CHAPTER, list(chapters), key=_W_CHAPTERS, placeholder=texts.ALL,
             format_func=lambda c: view.chapter_label(dataset, c), on_change=_remember_filters,
@@ -151,16 +186,41 @@ def global_filters(dataset: Dataset) -> view.Filters:
                 on_change=_remember_filters,
             )
         st.divider()
+    if st.session_state.get(_NOTICE):
+        st.warning(texts.IGNORED_PARAMS.format(items=md(texts.SEP.join(st.session_state[_NOTICE]))), icon=":material/link_off:")
+        st.session_state[_NOTICE] = ()
+    return current
+
+
+def _view_filters(dataset: Dataset) -> view.Filters:
+    """The view of this session: from the link on its first visit, then as chosen; re-read against the data in use
+    (a version saved meanwhile may no longer hold a chosen section)."""
+    if _STATE not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        parsed = view.from_params(params, dataset)
+        st.session_state[_STATE] = parsed.filters
+        st.session_state[_NOTICE] = parsed.ignored
+    current = view.from_params(st.session_state[_STATE].to_params(), dataset).filters
+    st.session_state[_STATE] = current
+    return current
+
+
+def _town_box(dataset: Dataset) -> None:
+    st.session_state[_W_TOWNS] = list(st.session_state[_STATE].towns)
+    st.multiselect(
+        texts.FILTER_TOWN, [t.name for t in dataset.towns], key=_W_TOWNS, placeholder=texts.DISTRICT,
+        on_change=_remember_filters,
+    )
+
+
+def write_view_params(current: view.Filters) -> None:
+    """The view in the page's link, so a copied link opens the same view."""
     for key in (view.PARAM_TOWN, view.PARAM_CHAPTER, view.PARAM_SECTION, view.PARAM_YEAR, view.PARAM_DEPARTMENT):
         values = current.to_params().get(key)
         if values:
             st.query_params[key] = values
         elif key in st.query_params:
             del st.query_params[key]
-    if st.session_state.get(_NOTICE):
-        st.warning(texts.IGNORED_PARAMS.format(items=md(texts.SEP.join(st.session_state[_NOTICE]))), icon=":material/link_off:")
-        st.session_state[_NOTICE] = ()
-    return current
 
 
 T = TypeVar("T")
@@ -276,7 +336,13 @@ def current_version() -> VersionInfo:
 
 def current_dataset() -> Dataset:
     """The current version for every session: a save or rollback elsewhere shows on the next rerun."""
-    return _dataset(default_location(), current_version().number)
+    return _data_in_use()[1]
+
+
+def _data_in_use() -> tuple[VersionInfo, Dataset]:
+    """The current version and its data set, from one look at the store (two could straddle a save)."""
+    version = current_version()
+    return version, _dataset(default_location(), version.number)
 
 
 def original_file(number: int) -> bytes:
@@ -296,9 +362,9 @@ def _dataset(location: str, number: int) -> Dataset:
     return _store(location).version(number).dataset
 
 
-def dataset_banner(dataset: Dataset) -> None:
+def dataset_banner(dataset: Dataset, version: VersionInfo | None = None) -> None:
     """The version in use in one line (not every file ever uploaded), and a banner when 示例 figures are in it."""
-    version = current_version()
+    version = version or current_version()
     saved = version.created_at.strftime("%Y-%m-%d %H:%M")
     st.caption(texts.DATASET_LINE.format(
         version=texts.VERSION_LABEL.format(number=version.number), time=saved, editor=md(version.editor),
