@@ -8,10 +8,14 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import gc
+import hashlib
+import json
 import logging
+import pickle
 import re
 import secrets
 import threading
+from collections import OrderedDict
 from datetime import datetime
 from typing import Any, Callable, Sequence, TypeVar
 
@@ -432,6 +436,37 @@ def paginate(items: Sequence[T], size: int, key: str) -> list[T]:
 def table(frame: object, **kwargs: object) -> None:
     """A table sized to its rows (up to a long page), so no row an official needs hides in a scrolled box."""
     st.dataframe(frame, hide_index=True, width="stretch", height="content", **kwargs)  # type: ignore[arg-type]
+
+
+SPECS_KEPT = 300  # charts kept by chart_spec(): a few pages' worth for each of many views; the largest is ~60 KB of JSON
+_SPECS: OrderedDict[bytes, str] = OrderedDict()
+_SPECS_LOCK = threading.Lock()
+
+
+def chart_spec(make: Callable[..., Any], *args: Any) -> dict[str, Any] | None:
+    """make(*args) as a Vega-Lite dict (None when it draws nothing), built once for the same arguments and language.
+
+    Building Altair charts was most of a rerun of 街镇 and 重大项目 (issue 13); the same view drawn again, by this
+    official or another, reuses the dict. The key is the arguments themselves, pickled, with make's name and the
+    language, not a description of them such as a version number and the filters: the chart functions are pure,
+    so a cached chart is only ever one made from exactly the figures, view and words asked for, and a save, a
+    town or a year can never bring back another. Each call gets its own copy: Streamlit edits the dict it draws."""
+    key = hashlib.blake2b(
+        pickle.dumps((make.__module__, make.__qualname__, language.current(), args), protocol=pickle.HIGHEST_PROTOCOL),
+        digest_size=32,
+    ).digest()
+    with _SPECS_LOCK:
+        made = _SPECS.get(key)
+        if made is not None:
+            _SPECS.move_to_end(key)
+    if made is None:
+        drawn = make(*args)
+        made = json.dumps(drawn.to_dict(validate=False) if hasattr(drawn, "to_dict") else drawn, ensure_ascii=False)
+        with _SPECS_LOCK:
+            _SPECS[key] = made
+            while len(_SPECS) > SPECS_KEPT:
+                _SPECS.popitem(last=False)
+    return json.loads(made)
 
 
 def chart(spec: object, **kwargs: Any) -> Any:

@@ -41,7 +41,7 @@ with left:
     st.markdown(f"**{texts.STATUS_REASON}**{texts.COLON}{ui.md(j.reason)}")
 with right:
     ui.named_chart_or_notice(
-        charts.history(detail.history, detail.indicator) if detail.history else None, texts.NOT_REPORTED,
+        ui.chart_spec(charts.history, detail.history, detail.indicator) if detail.history else None, texts.NOT_REPORTED,
         f"{indicator.name}_{j.town}",
     )
     if detail.history and detail.history.cumulative:

@@ -42,7 +42,7 @@ def towns_view(dataset: Dataset, filters: Filters) -> None:
     if "town_focus" in st.session_state and st.session_state["town_focus"] not in focus_options:
         del st.session_state["town_focus"]
     picked_now = st.session_state.get("town_focus", focus_options[0])
-    town_map = charts.tile_map(tiles(dataset, colour_by, filters.year), colour_by, picked_now)
+    town_map = ui.chart_spec(charts.tile_map, tiles(dataset, colour_by, filters.year), colour_by, picked_now)
     event = ui.named_chart(
         town_map, texts.TOWN_MAP_TITLE, on_select="rerun", selection_mode="town", key="town_map", width="content"
     )
@@ -59,12 +59,12 @@ def towns_view(dataset: Dataset, filters: Filters) -> None:
         if len(indicators) > HEATMAP_INDICATORS:
             st.caption(texts.HEATMAP_PAGED.format(size=HEATMAP_INDICATORS))
         columns = ui.paginate(indicators, HEATMAP_INDICATORS, key="heatmap_page")
-        ui.named_chart(charts.status_heatmap(matrix(dataset, filters, columns), columns), texts.HEATMAP_TITLE)
+        ui.named_chart(ui.chart_spec(charts.status_heatmap, matrix(dataset, filters, columns), columns), texts.HEATMAP_TITLE)
         st.subheader(texts.RANKING_TITLE)
         ranked_by = ui.linked(st.selectbox, texts.RANKING_INDICATOR, indicators, "town_rank", "rank", code=code, format_func=label)
         ranked, district = ranking(dataset, ranked_by, filters)
         ui.named_chart_or_notice(
-            charts.ranking_bar(ranked_by, ranked, district, filters.towns) if ranked else None, texts.NO_TOWN_VALUES,
+            ui.chart_spec(charts.ranking_bar, ranked_by, ranked, district, filters.towns) if ranked else None, texts.NO_TOWN_VALUES,
             f"{texts.RANKING_TITLE}_{ranked_by.name}",
         )
 

@@ -75,7 +75,7 @@ else:
             if by == "town":
                 st.caption(texts.TOWN_SPLIT_NOTE)
             ui.named_chart_or_notice(
-                project_charts.investment_by(projects.rollup(shown, by, measure, town_order)),
+                ui.chart_spec(project_charts.investment_by, projects.rollup(shown, by, measure, town_order)),
                 texts.NO_MEASURE_DATA.format(measure=measure_name), f"{measure_name}_{by}",
             )
 
@@ -85,13 +85,13 @@ else:
         missing = sum(1 for r in shown if r.measure(measure) is None)
         st.caption(texts.LARGEST_NOTE.format(measure=measure_name, count=len(shown) - missing, missing=missing))
         ui.named_chart_or_notice(
-            project_charts.largest_projects(shown, measure), texts.NO_MEASURE_DATA.format(measure=measure_name),
+            ui.chart_spec(project_charts.largest_projects, shown, measure), texts.NO_MEASURE_DATA.format(measure=measure_name),
             texts.CHART_LARGEST,
         )
     with right:
         st.markdown(f"**{texts.CHART_YEARLY}**")
         st.caption(texts.YEARLY_NOTE)
-        ui.named_chart_or_notice(project_charts.yearly_investment(shown), texts.NO_YEARLY, texts.CHART_YEARLY)
+        ui.named_chart_or_notice(ui.chart_spec(project_charts.yearly_investment, shown), texts.NO_YEARLY, texts.CHART_YEARLY)
 
     st.markdown(f"**{texts.CHART_PLAN_VS_DONE}**")
     st.caption(texts.PLAN_VS_DONE_NOTE)
@@ -100,7 +100,7 @@ else:
     drawn, hidden = largest(reported, projects.CHART_ROWS, projects.size)
     if hidden:
         st.caption(texts.CHART_TOP.format(shown=len(drawn), hidden=hidden))
-    ui.named_chart_or_notice(project_charts.plan_vs_done(drawn), texts.NO_PLAN_VS_DONE, texts.CHART_PLAN_VS_DONE)
+    ui.named_chart_or_notice(ui.chart_spec(project_charts.plan_vs_done, drawn), texts.NO_PLAN_VS_DONE, texts.CHART_PLAN_VS_DONE)
 
     st.markdown(f"**{texts.CHART_SCHEDULE}**")
     today = date.today()
@@ -110,7 +110,7 @@ else:
     drawn, hidden = largest(scheduled, projects.CHART_ROWS, lambda r: r.total_yi)
     if hidden:
         st.caption(texts.CHART_TOP.format(shown=len(drawn), hidden=hidden))
-    ui.named_chart_or_notice(project_charts.schedule(drawn, today), texts.NO_SCHEDULE, texts.CHART_SCHEDULE)
+    ui.named_chart_or_notice(ui.chart_spec(project_charts.schedule, drawn, today), texts.NO_SCHEDULE, texts.CHART_SCHEDULE)
 
     st.subheader(texts.PANEL_TITLE)
     by_code = {r.code: r for r in shown}
@@ -131,7 +131,7 @@ else:
     with chart_column:
         st.markdown(f"**{texts.PROJECT_YEARLY}**")
         ui.named_chart_or_notice(
-            project_charts.project_years(detail.row), texts.NO_PROJECT_PROGRESS, f"{code}_{texts.PROJECT_YEARLY}",
+            ui.chart_spec(project_charts.project_years, detail.row), texts.NO_PROJECT_PROGRESS, f"{code}_{texts.PROJECT_YEARLY}",
         )
     if not detail.years.empty:
         ui.named_table(detail.years, f"{code}_{texts.PROJECT_YEARLY}")

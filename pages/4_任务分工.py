@@ -43,7 +43,7 @@ if not shown:
 items = tasks.rollups(dataset, shown, filters)
 st.subheader(texts.ROLLUP_TITLE)
 st.caption(texts.ROLLUP_NOTE)
-ui.named_chart_or_notice(task_charts.by_chapter(items), texts.NO_TASKS, texts.CHART_TASKS_BY_CHAPTER)
+ui.named_chart_or_notice(ui.chart_spec(task_charts.by_chapter, items), texts.NO_TASKS, texts.CHART_TASKS_BY_CHAPTER)
 ui.named_table(
     tasks.rollup_table(items), texts.ROLLUP_TITLE,
     column_config={

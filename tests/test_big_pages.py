@@ -327,3 +327,103 @@ def test_a_project_named_in_a_link_stays_choosable_when_not_listed(store: Store)
     assert not at.exception, at.exception
     assert at.selectbox(key="p_project").value == small
     assert not at.warning or all(small not in w.value for w in at.warning)
+
+
+# --------------------------------------------------------------------------- charts made once (ui.chart_spec)
+
+
+def test_a_chart_is_made_once_for_the_same_arguments_and_language_and_each_caller_gets_its_own_copy() -> None:
+    import ui
+    from xq_metrics import language, texts_en
+
+    made: list[tuple[int, ...]] = []
+
+    def bars(values: tuple[int, ...], town: str) -> dict[str, Any]:
+        made.append(values)
+        return {"title": f"{texts.HEATMAP_TITLE} {town}", "data": {"values": [{"v": v} for v in values]}, "mark": "bar"}
+
+    first = ui.chart_spec(bars, (1, 2), "中北镇")
+    assert ui.chart_spec(bars, (1, 2), "中北镇") == first and len(made) == 1
+    first["data"]["values"].clear()  # Streamlit edits the dict it draws: no other caller may see that
+    assert ui.chart_spec(bars, (1, 2), "中北镇")["data"]["values"] == [{"v": 1}, {"v": 2}] and len(made) == 1
+    # Any other figure, town or language is a chart of its own.
+    assert ui.chart_spec(bars, (1, 3), "中北镇")["data"]["values"][1] == {"v": 3}
+    assert ui.chart_spec(bars, (1, 2), "大寺镇")["title"].endswith("大寺镇")
+    with language.speaking("en"):
+        assert ui.chart_spec(bars, (1, 2), "中北镇")["title"] == f"{texts_en.HEATMAP_TITLE} 中北镇"
+    assert ui.chart_spec(bars, (1, 2), "中北镇")["title"] == f"{texts.HEATMAP_TITLE} 中北镇"
+    assert len(made) == 4
+    # Equal arguments rebuilt from another data set are the same chart: nothing is made twice.
+    ui.chart_spec(bars, tuple([1, 2]), "中北" + "镇")
+    assert len(made) == 4
+
+
+def one_chart(at: AppTest, *fields: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The spec and rows of the one chart on the page that has these fields."""
+    [chart] = [c for c in at.get("vega_lite_chart") if any(all(f in r for f in fields) for r in chart_rows(c))]
+    return json.loads(chart.proto.spec), chart_rows(chart)
+
+
+def test_charts_made_once_still_follow_every_save_town_year_and_language(store: Store) -> None:
+    from tests.test_pages import open_link
+    from xq_metrics import language, texts_en
+
+    original = store.current().dataset
+    unit = original.indicator(TOWN_INDICATOR).unit
+
+    def heat_cell(at: AppTest, town: str) -> str:
+        _, heat = one_chart(at, "town", "indicator", "full")
+        return next(r["value"] for r in heat if r["town"] == town and r["indicator"].replace("|", "").startswith("4."))
+
+    def own(town: str, year: int, data: Dataset = original) -> str:
+        return format_value(next(o.value for o in data.series(TOWN_INDICATOR, town) if o.year == year), unit)
+
+    at = open_page("pages/2_街镇.py")
+    at.multiselect(key="w_towns").set_value(["中北镇"]).run()
+    assert own("中北镇", 2024) in heat_cell(at, "中北镇")
+
+    # Another office saves: the same view's charts are made anew from the new figures (heat map, map, ranking).
+    assert save(store, changed(original, TOWN_INDICATOR, "中北镇", 2024, 77.77)) == 2
+    rerun(at)
+    assert "77.77" in heat_cell(at, "中北镇")
+    _, tiles = one_chart(at, "town", "column", "row")
+    assert "77.77" in next(r["value"] for r in tiles if r["town"] == "中北镇")
+    # Another town, another year, and back: each view draws its own figures, the saved one included.
+    at.multiselect(key="w_towns").set_value(["大寺镇"]).run()
+    _, heat = one_chart(at, "town", "indicator", "full")
+    assert {r["town"] for r in heat} == {"大寺镇"} and own("大寺镇", 2024) in heat_cell(at, "大寺镇")
+    at.selectbox(key="w_year").set_value(2023).run()
+    assert own("大寺镇", 2023) in heat_cell(at, "大寺镇")
+    at.selectbox(key="w_year").set_value(2024).run()
+    at.multiselect(key="w_towns").set_value(["中北镇"]).run()
+    assert "77.77" in heat_cell(at, "中北镇")
+
+    # A second session in English on the same view: its own words, the same figures; the first keeps Chinese.
+    with language.speaking("en"):
+        english = open_link("pages/2_街镇.py", lang="en", town="中北镇")
+    spec, _ = one_chart(english, "town", "column", "row")
+    assert spec["title"]["text"] == texts_en.TOWN_MAP_TITLE and "77.77" in heat_cell(english, "中北镇")
+    spec, _ = one_chart(rerun(at), "town", "column", "row")
+    assert spec["title"]["text"] == texts.TOWN_MAP_TITLE
+
+    # The earlier figures saved again: the charts made for them before are theirs again, and only theirs.
+    assert save(store, original) == 3
+    rerun(at)
+    assert own("中北镇", 2024) in heat_cell(at, "中北镇") and "77.77" not in drawn_text(at)
+
+
+def test_the_projects_charts_follow_a_saved_investment(store: Store) -> None:
+    original = store.current().dataset
+    at = open_page("pages/3_重大项目.py")
+    _, largest_rows = one_chart(at, "project", "amount_yi", "towns")
+    biggest = max(original.projects, key=lambda p: p.investment_yi or 0.0)
+    assert next(r["amount_yi"] for r in largest_rows if r["project"].startswith(biggest.code)) == pytest.approx(biggest.investment_yi)
+    grown = dataclasses.replace(original, projects=tuple(
+        dataclasses.replace(p, investment_yi=987.6) if p.code == biggest.code else p for p in original.projects
+    ))
+    save(store, grown)
+    _, largest_rows = one_chart(rerun(at), "project", "amount_yi", "towns")
+    assert next(r["amount_yi"] for r in largest_rows if r["project"].startswith(biggest.code)) == pytest.approx(987.6)
+    save(store, original)
+    _, largest_rows = one_chart(rerun(at), "project", "amount_yi", "towns")
+    assert next(r["amount_yi"] for r in largest_rows if r["project"].startswith(biggest.code)) == pytest.approx(biggest.investment_yi)
