@@ -91,6 +91,51 @@ def test_page_as_an_official_sees_it(
     page.close()
 
 
+@pytest.mark.parametrize(("path", "charts"), [("/", 18), ("/街镇", 3)], ids=["overview", "towns"])
+def test_a_town_chosen_in_the_sidebar_redraws_the_view_in_place(browser, tmp_path: Path, path: str, charts: int) -> None:
+    """On 总览 and 街镇 a town reruns only the view's fragment (ui.view_page), which AppTest never does: the view,
+    its link and its figures follow, and a version saved meanwhile redraws the whole page, banner included."""
+    import dataclasses
+
+    from xq_metrics import auth, upload
+    from xq_metrics.store import open_store
+
+    store_path = str(tmp_path / "towns.sqlite3")
+    store = open_store(store_path)
+    upload.seed(store)
+    auth.add_editor(store, "王五", "browser-pass-2")
+    with streamlit_server(env={"XQ_STORE": store_path}) as url:
+        page = open_page(browser, f"{url}{path}", charts=charts)
+
+        def choose(town: str) -> str:
+            page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
+            page.get_by_role("option", name=town, exact=True).click()
+            page.keyboard.press("Escape")
+            page.wait_for_function(
+                "() => document.querySelector(\"[data-testid='stApp']\").dataset.testScriptState === 'notRunning'"
+            )
+            page.wait_for_timeout(500)
+            return page.inner_text("body").replace("\n", "")
+
+        body = choose("中北镇")
+        assert "当前视图：中北镇" in body and "第1版" in body
+        assert "town=%E4%B8%AD%E5%8C%97%E9%95%87" in page.url  # the link carries the town
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert page.locator("[data-testid='stVegaLiteChart']").count() == charts
+        if path == "/":
+            assert "中北镇各状态指标数" in body  # the counts are the town's own
+        else:
+            assert "镇街概况" in body
+        # Another office saves; the next town chosen finds a newer version and the whole page follows it.
+        data = store.current().dataset
+        editor = auth.login(store, "王五", "browser-pass-2")
+        store.save(b"test", "测试.xlsx", dataclasses.replace(data, observations=data.observations[:-1]), None, editor)
+        body = choose("大寺镇")
+        assert "当前视图：中北镇、大寺镇" in body and "第2版" in body and "第1版" not in body
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.close()
+
+
 def test_upload_through_the_browser_changes_the_dashboard(browser, tmp_path: Path) -> None:
     """An editor logs in, uploads a workbook, saves it, and the overview shows the new figure."""
     from tests.workbooks import workbook
