@@ -25,7 +25,6 @@ _CSS = """
 [data-testid="stMainMenuList"] li:has(a[href*="streamlit.io"]), [data-testid="stMainMenuList"] li:nth-last-child(1):has(span:empty) {display: none;}
 @media print {
   @page {size: A4; margin: 16mm 12mm 16mm 12mm;
-    @top-left {content: @HEADER@; font-size: 8pt; color: #444; vertical-align: bottom; padding-bottom: 2mm;}
     @bottom-right {content: counter(page) " / " counter(pages); font-size: 8pt; color: #444;}}
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stSidebarCollapsedControl"], [data-testid="stElementToolbar"], .stDownloadButton, .stButton,
@@ -93,20 +92,40 @@ def page_config(title: str) -> None:
     st.set_page_config(page_title=tab, page_icon=str(ICON), layout="wide")
 
 
+# Title, scope, data version and date in the margin of every printed page (a CSS page-margin box), in a print-only
+# sheet of its own: adding a sheet that applies to the screen makes the browser restyle the whole page.
+_PRINT_HEADER = """<style media="print">
+@page {@top-left {content: @HEADER@; font-size: 8pt; color: #444; vertical-align: bottom; padding-bottom: 2mm;}}
+</style>
+"""
+
+
 def inject(print_header: str, cookie: str | None = None) -> None:
-    """The Chinese screen and print layout for this run; `cookie` sets ("secret") or clears ("") the login cookie."""
-    st.html(page_html(print_header, cookie), unsafe_allow_javascript=True)
+    """The Chinese screen and print layout for this run; `cookie` sets ("secret") or clears ("") the login cookie.
+
+    Two elements: the style and script, the same on every run (a town chosen leaves them as they are, and the
+    browser neither restyles the page nor walks it again), and the print header, which names the view."""
+    st.html(screen_html(cookie), unsafe_allow_javascript=True)
+    st.html(print_header_html(print_header))
 
 
 def page_html(print_header: str, cookie: str | None = None) -> str:
-    """The style and script of inject(). The print header holds workbook names (the view's towns, the data set):
-    it is escaped for CSS, and nothing from the catalogue or a cookie can close the <script>."""
+    """Everything inject() puts on the page."""
+    return screen_html(cookie) + print_header_html(print_header)
+
+
+def screen_html(cookie: str | None = None) -> str:
+    """The style and script of inject(): nothing from the catalogue or a cookie can close the <script>."""
     script = _SCRIPT % {
         "words": _js(texts.STREAMLIT_UI), "patterns": _js(texts.STREAMLIT_UI_PATTERNS), "cookie": _cookie_js(cookie),
         "lang": _js(texts.HTML_LANG),
     }
-    # Title, scope, data version and date in the margin of every printed page (CSS page-margin boxes).
-    return _CSS.replace("@HEADER@", _css_string(print_header)) + script
+    return _CSS + script
+
+
+def print_header_html(print_header: str) -> str:
+    """The print header holds workbook names (the view's towns, the data set): it is escaped for CSS."""
+    return _PRINT_HEADER.replace("@HEADER@", _css_string(print_header))
 
 
 def _js(value: object) -> str:

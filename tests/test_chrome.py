@@ -19,9 +19,12 @@ HOSTILE = [
 @pytest.mark.parametrize("name", HOSTILE)
 def test_a_workbook_name_in_the_print_header_cannot_leave_its_css_string(name: str) -> None:
     html = chrome.page_html(f"西青区 · {name} · 数据版本 3")
-    # Exactly our own closing tags, and no markup, quote or line break of the name left raw.
-    assert len(re.findall(r"</style", html, flags=re.I)) == 1
+    # Exactly our own closing tags (the screen's style and script, the print header's own style), and no markup,
+    # quote or line break of the name left raw.
+    assert len(re.findall(r"</style", html, flags=re.I)) == 2
     assert len(re.findall(r"</script", html, flags=re.I)) == 1
+    header_html = chrome.print_header_html(f"西青区 · {name} · 数据版本 3")
+    assert len(re.findall(r"</style", header_html, flags=re.I)) == 1 and not re.search(r"<script|</script", header_html, flags=re.I)
     assert "<img" not in html and "alert(1)</" not in html
     header = re.search(r"@top-left \{content: (\"[^\"]*\");", html)
     assert header is not None  # the whole name sits inside one CSS string
