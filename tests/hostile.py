@@ -538,3 +538,19 @@ SCREEN_MISSED: dict[str, tuple[Callable[[], bytes], str]] = {
     "five_million_cells": (five_million_cells, "TOO_MANY_CELLS"),
     "archive_of_small_bombs": (archive_of_small_bombs, "ZIP_BOMB"),
 }
+
+
+def parent_pid() -> int:
+    import os
+
+    return os.getppid()
+
+
+def nested_parent_pids() -> tuple[int, int | None]:
+    """This child's parent, and the parent of a child it runs isolated itself: both the one fork server."""
+    import os
+
+    from xq_metrics import isolation
+
+    inner = isolation.run(parent_pid, limits=isolation.Limits(isolation.GB, 5, 10, isolation.MB))
+    return os.getppid(), inner.value

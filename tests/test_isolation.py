@@ -148,3 +148,8 @@ def test_a_cancelled_call_returns_at_once_and_its_child_is_killed(started_first:
 
 def test_a_pending_call_gives_the_same_answer_as_a_direct_one() -> None:
     assert isolation.Pending(hostile.echo, "同一个", limits=LIMITS).result().value == "同一个"
+
+
+def test_a_child_runs_its_own_isolated_jobs_through_the_same_fork_server() -> None:
+    outcome = isolation.run(hostile.nested_parent_pids, limits=LIMITS)
+    assert outcome.value == (isolation.server_pid(), isolation.server_pid())

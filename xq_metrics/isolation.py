@@ -347,6 +347,7 @@ class _Server:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
         self._control: socket.socket | None = None
+        self._adopted = False
 
     def request(self) -> tuple[socket.socket, int]:
         """A new child's job socket and the read end of its stderr."""
@@ -370,7 +371,15 @@ class _Server:
                 return job, errors_r
         raise OSError("unreachable")
 
+    def adopt(self, control: socket.socket) -> None:
+        """In a child of the fork server: ask that server, through this socket, instead of starting one."""
+        self._control, self._process, self._adopted = control, None, True
+
     def _ensure(self) -> socket.socket:
+        if self._adopted:
+            if self._control is None:
+                raise OSError("the fork server is gone")
+            return self._control
         if self._process is not None and self._process.poll() is None and self._control is not None:
             return self._control
         self._stop()
@@ -404,6 +413,11 @@ class _Server:
 
 
 _SERVER = _Server()
+
+
+def use_server(control: socket.socket) -> None:
+    """Called in every child of the fork server (isolation_worker): a job's own isolated jobs go to the same server."""
+    _SERVER.adopt(control)
 
 
 def server_pid() -> int | None:

@@ -6,6 +6,9 @@ pipe, the server forks, and the child runs the job. Forking this quiet process i
 multi-threaded Streamlit server, and costs milliseconds, unlike starting a new interpreter and importing
 openpyxl and calamine for every upload (bench/isolation_cost.py measures both).
 
+Every child gets a control socket of its own to this server, so a job may run isolated jobs itself (the upload
+worker's reading child: upload_worker.py) without starting a second server; it is closed when the child ends.
+
 Frames on a job socket, each `tag (1 byte) | length (8 bytes, big-endian) | body`:
   server -> parent  P pid            right after the fork
   parent -> child   J pickle         (module, qualified name, args, Limits)
@@ -49,6 +52,7 @@ def serve(control_fd: int) -> None:
     signal.set_wakeup_fd(wake_w)
     signal.signal(signal.SIGCHLD, lambda *_: None)  # a handler (not SIG_IGN) so the wakeup fd is written
     children: dict[int, int] = {}  # pid -> the server's copy of its job socket
+    controls: list[socket.socket] = [control]  # the parent's, then one per living child (see the docstring)
     selector = selectors.DefaultSelector()
     selector.register(control, selectors.EVENT_READ)
     selector.register(wake_r, selectors.EVENT_READ)
@@ -58,26 +62,36 @@ def serve(control_fd: int) -> None:
                 _drain(wake_r)
                 _reap(children)
                 continue
+            asking: socket.socket = key.fileobj  # type: ignore[assignment]
             try:
-                message, fds, _, _ = socket.recv_fds(control, 16, MAX_FDS)
+                message, fds, _, _ = socket.recv_fds(asking, 16, MAX_FDS)
             except OSError:
                 message, fds = b"", []
-            if not message:  # the parent is gone: so are we (running children end at their own limits)
-                os._exit(0)
+            if not message:
+                if asking is control:  # the parent is gone: so are we (running children end at their own limits)
+                    os._exit(0)
+                selector.unregister(asking)  # a child ended
+                controls.remove(asking)
+                asking.close()
+                continue
             if len(fds) != MAX_FDS:
                 for fd in fds:
                     os.close(fd)
                 continue
             job_fd, err_fd = fds
+            ours, theirs = socket.socketpair()
             pid = os.fork()
             if pid == 0:
                 selector.close()
-                for fd in (control.fileno(), wake_r, wake_w, *children.values()):
+                for fd in (wake_r, wake_w, ours.fileno(), *(c.fileno() for c in controls), *children.values()):
                     os.close(fd)
                 signal.set_wakeup_fd(-1)
                 for number in (signal.SIGCHLD, signal.SIGINT):
                     signal.signal(number, signal.SIG_DFL)
-                os._exit(_child(job_fd, err_fd))
+                os._exit(_child(job_fd, err_fd, theirs))
+            theirs.close()
+            controls.append(ours)
+            selector.register(ours, selectors.EVENT_READ)
             os.close(err_fd)
             try:
                 os.write(job_fd, frame(PID, str(pid).encode()))
@@ -116,9 +130,10 @@ def _drain(fd: int) -> None:
 # --------------------------------------------------------------------------- the child
 
 
-def _child(job_fd: int, err_fd: int) -> int:
+def _child(job_fd: int, err_fd: int, control: socket.socket) -> int:
     os.dup2(err_fd, 2)  # what the parser prints ("memory allocation of … failed") reaches the parent
     os.close(err_fd)
+    importlib.import_module("xq_metrics.isolation").use_server(control)
     with socket.socket(fileno=job_fd) as job, job.makefile("rb") as reader, job.makefile("wb") as writer:
         return run_job(reader, writer)
 
