@@ -20,6 +20,8 @@ from datetime import datetime
 from typing import Any, Callable, Sequence, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 import chrome
 from xq_metrics import auth, language, paging, palette, texts, upload
@@ -359,9 +361,10 @@ def _original(location: str, number: int) -> bytes:
     return _store(location).original(number)
 
 
-# Two: the version in use and, for the moment a save switches every session over, the one before. Each held
-# version of a large upload is tens of MB (bench/soak.py).
-@st.cache_resource(show_spinner=False, max_entries=2)
+# One: the version in use. A run that was drawing the one before when a save switched everyone over keeps its own
+# reference until it ends; keeping it here as well held a second copy, tens of MB for a large upload, until the next
+# save (bench/soak.py).
+@st.cache_resource(show_spinner=False, max_entries=1)
 def _dataset(location: str, number: int) -> Dataset:
     return _store(location).version(number).dataset
 
@@ -401,12 +404,16 @@ def md(text: object) -> str:
 PREVIEW_ROWS = 1_000  # changes listed on the page; the rest are counted (52,000 rows took 10 MB a rerun)
 
 
-def release(*keys: str) -> None:
-    """Drop what a page no longer needs from the session: a checked upload holds its file, data set and preview.
+def release(*keys: str, upload: UploadedFile | None = None) -> None:
+    """Drop what a page no longer needs from the session: a checked upload holds its file and report, and
+    `upload`'s bytes are kept by Streamlit until the session ends (a new upload box removes nothing): 2 MB a round.
 
     Then hand the freed memory back: without it the allocator keeps the upload's peak working set (bench/soak.py)."""
     for key in keys:
         st.session_state.pop(key, None)
+    context = get_script_run_ctx()
+    if upload is not None and context is not None:
+        context.uploaded_file_mgr.remove_file(context.session_id, upload.file_id)
     gc.collect()
     if _LIBC is not None:
         _LIBC.malloc_trim(0)

@@ -6,11 +6,12 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from xq_metrics import audit, auth, diff, texts, upload
-from xq_metrics.store import ABSOLUTE_LIMIT, IDLE_LIMIT, StoreError
+from xq_metrics import audit, auth, diff, texts, upload, upload_worker
+from xq_metrics.store import ABSOLUTE_LIMIT, IDLE_LIMIT, default_location
 
 dataset, _ = ui.setup("PAGE_DATA")
 store = ui.store()
+location = default_location()  # checks, saves and rollbacks run in a child on the same store (upload_worker)
 editor = st.session_state.get(ui.EDITOR_KEY)
 
 
@@ -27,18 +28,29 @@ def confirm_box(needed: diff.Confirmation, key: str) -> diff.Confirmation | None
     return needed if st.checkbox(text, key=key) else None
 
 
-def change_table(preview: diff.Preview, title: str) -> None:
-    """The changes row by row, the first PREVIEW_ROWS of a long list (the rest counted): 47,000 rows drawn on every
-    rerun held the server for seconds and its memory for good (bench/soak.py)."""
+def change_table(preview: diff.PreviewPage, title: str) -> None:
+    """The changes row by row: the first PREVIEW_ROWS of a long list, the rest counted."""
     if preview.empty:
         st.info(texts.PREVIEW_EMPTY)
-        return
-    shown = diff.change_rows(preview, limit=ui.PREVIEW_ROWS)
-    if len(preview.changes) > ui.PREVIEW_ROWS:
-        st.caption(texts.PREVIEW_FIRST.format(total=len(preview.changes), shown=ui.PREVIEW_ROWS))
-        ui.table(pd.DataFrame(shown))  # an Excel of the first rows only would read as the whole change
+    elif preview.total > len(preview.rows):
+        st.caption(texts.PREVIEW_FIRST.format(total=preview.total, shown=len(preview.rows)))
+        ui.table(pd.DataFrame(preview.rows))  # an Excel of the first rows only would read as the whole change
     else:
-        ui.named_table(pd.DataFrame(shown), title)
+        ui.named_table(pd.DataFrame(preview.rows), title)
+
+
+def rollback_preview(chosen: int, current: int) -> diff.PreviewPage | None:
+    """What rolling back to `chosen` would change, made in a child once per chosen version, current version and
+    language, like the upload's check; None, the reason shown, when the child was stopped."""
+    key = (chosen, current, ui.language.current())
+    if st.session_state.get("rollback_key") != key:
+        try:
+            st.session_state["rollback_preview"] = upload_worker.rollback_preview(location, chosen, ui.PREVIEW_ROWS)
+        except upload_worker.Refused as exc:
+            st.error(str(exc))
+            return None
+        st.session_state["rollback_key"] = key
+    return st.session_state["rollback_preview"]
 
 
 def loss_banner(needed: diff.Confirmation) -> None:
@@ -85,9 +97,9 @@ else:
         # Checked once per file, data version, tables to replace and language (findings are worded when checked).
         key = (file.file_id, ui.current_version().number, replace, ui.language.current())
         if st.session_state.get("checked_key") != key:
-            st.session_state["checked"] = upload.check(store, file.getvalue(), file.name, replace=replace)
+            st.session_state["checked"] = upload_worker.check(location, file.getvalue(), file.name, replace, ui.PREVIEW_ROWS)
             st.session_state["checked_key"] = key
-        checked: upload.UploadCheck = st.session_state["checked"]
+        checked: upload_worker.CheckedFile = st.session_state["checked"]
         head = checked.headline
         st.subheader(texts.REPORT_TITLE)
         if not checked.ok:
@@ -130,20 +142,20 @@ else:
             blocked = checked.preview.empty or (needed.needed and confirmed is None)
             if save.button(texts.SAVE_BUTTON, type="primary", key="save", disabled=blocked):
                 try:
-                    saved = upload.save(store, checked, editor, confirmed)
-                except (upload.SaveConflict, upload.ConfirmationRequired, StoreError) as exc:
+                    saved = upload_worker.save(location, checked, editor, confirmed)
+                except upload_worker.Refused as exc:
                     st.error(str(exc))
                 else:
-                    # The file, its data set and preview are not needed any more; the history shows the new version,
-                    # not a rollback to the one that was newest before (a preview of every figure just saved).
-                    ui.release("checked", "checked_key")
+                    # The file and its report are not needed any more; the history shows the new version, not a
+                    # rollback to the one that was newest before (a preview of every figure just saved).
+                    ui.release("checked", "checked_key", upload=file)
                     st.session_state[SHOW_VERSION] = saved.number
                     st.session_state["upload_round"] = round_ + 1
                     st.session_state.pop("replace_tables", None)
                     st.session_state["flash"] = texts.SAVED.format(number=saved.number)
                     st.rerun()
             if cancel.button(texts.CANCEL_BUTTON, key="cancel"):
-                ui.release("checked", "checked_key")
+                ui.release("checked", "checked_key", upload=file)
                 st.session_state["upload_round"] = round_ + 1
                 st.session_state.pop("replace_tables", None)
                 st.session_state["flash"] = texts.CANCELLED
@@ -166,8 +178,8 @@ info = next(v for v in history if v.number == chosen)
 st.download_button(
     texts.DOWNLOAD_ORIGINAL, ui.original_file(chosen), file_name=info.file_name, key="download_original"
 )
-if editor is not None and chosen != numbers[0]:
-    back = upload.rollback_preview(store, chosen)
+back = rollback_preview(chosen, numbers[0]) if editor is not None and chosen != numbers[0] else None
+if back is not None:
     with st.expander(texts.ROLLBACK_PREVIEW.format(number=chosen), expanded=True):
         loss_banner(back.confirmation)
         change_table(back, texts.ROLLBACK_PREVIEW.format(number=chosen))
@@ -175,8 +187,8 @@ if editor is not None and chosen != numbers[0]:
         blocked = back.empty or (back.confirmation.needed and confirmed is None)
         if st.button(texts.ROLLBACK_BUTTON, key="rollback", disabled=blocked):
             try:
-                restored = upload.rollback(store, chosen, editor, confirmed)
-            except (upload.SaveConflict, upload.ConfirmationRequired, StoreError) as exc:
+                restored = upload_worker.rollback(location, chosen, editor, confirmed)
+            except upload_worker.Refused as exc:
                 st.error(str(exc))
             else:
                 st.session_state[SHOW_VERSION] = restored.number  # the restored copy is the newest version now

@@ -35,7 +35,7 @@ for layer, names in enumerate((
     # 2 ingest: workbooks in, checked, compared
     "headers reader changes checks safety isolation loader diff defaults template report",
     # 3 services: storage, logins, views, charts, files, the command line
-    "store audit auth upload overview indicator_view towns projects tasks method charts project_charts task_charts "
+    "store audit auth upload upload_worker overview indicator_view towns projects tasks method charts project_charts task_charts "
     "chart_images exports report_doc report_docx report_pdf cli __main__ __init__",
 )):
     LAYERS.update(dict.fromkeys(names.split(), layer))

@@ -82,6 +82,30 @@ class Preview:
         )
 
 
+@dataclass(frozen=True)
+class PreviewPage:
+    """A preview as a page shows it: its counts and tables in full, its changes only in their first rows.
+
+    Small, so it crosses from the child that made it (upload_worker.py) and lives in a session; the page lists
+    `rows` and counts the rest (47,000 rows drawn on every rerun held the server for seconds: bench/soak.py)."""
+
+    tables: list[TableSummary]
+    confirmation: Confirmation
+    figures_changed: int
+    total: int  # changes in all
+    rows: list[dict[str, object]]  # change_rows(…, limit) of them
+
+    @property
+    def empty(self) -> bool:
+        return not self.total
+
+
+def page(result: Preview, limit: int) -> PreviewPage:
+    return PreviewPage(
+        result.tables, result.confirmation, result.figures_changed, len(result.changes), change_rows(result, limit)
+    )
+
+
 def preview(old: Dataset | None, new: Dataset, uploaded_sheets: set[str] | frozenset[str]) -> Preview:
     """Compare the data in use with the data after the upload; `uploaded_sheets` are the schema keys it holds."""
     changes: list[Change] = []
@@ -154,7 +178,7 @@ def header(sheet: schema.Sheet, attribute: str) -> str:
     return next((c.header for c in sheet.columns if c.attribute == attribute), attribute)
 
 
-def table_rows(result: Preview) -> list[dict[str, object]]:
+def table_rows(result: Preview | PreviewPage) -> list[dict[str, object]]:
     """One row per table: whether the upload holds it, and how many rows it adds, changes, removes and blanks."""
     return [
         {

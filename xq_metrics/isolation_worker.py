@@ -32,7 +32,7 @@ from typing import Any, BinaryIO
 
 HEADER = struct.Struct(">cQ")
 PID, JOB, RESULT, TOO_BIG, NO_MEMORY, RAISED, EXITED = b"P", b"J", b"R", b"O", b"M", b"E", b"X"
-PRELOAD = ("xq_metrics.reader", "xq_metrics.report", "xq_metrics.isolation")
+PRELOAD = ("xq_metrics.reader", "xq_metrics.report", "xq_metrics.isolation", "xq_metrics.upload_worker")
 MAX_FDS = 2  # a job socket and a stderr pipe per request
 
 

@@ -14,12 +14,12 @@ import json
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable
+from typing import Iterable, Protocol
 
 from . import schema, texts
 from .changes import Conflict, conflicts
 from .defaults import PLAN_WORKBOOK, SAMPLE_WORKBOOK, load_default
-from .diff import Confirmation, Preview, header, preview
+from .diff import Confirmation, Preview, PreviewPage, header, preview
 from .findings import Finding
 from .loader import LoadResult, load, reapply
 from .model import Dataset
@@ -102,16 +102,18 @@ class UploadCheck:
         return finding_rows(self.findings)
 
     def report_json(self) -> bytes:
-        return json.dumps(report(self), ensure_ascii=False, indent=2).encode("utf-8")
+        return report_bytes(self)
 
     def report_xlsx(self) -> bytes:
         return report_workbook(self.data, self.file_name, self.findings)
 
 
 def check(
-    store: Store, data: bytes, file_name: str, now: datetime | None = None, replace: Iterable[str] = ()
+    store: Store, data: bytes, file_name: str, now: datetime | None = None, replace: Iterable[str] = (),
+    against: int | None = None,
 ) -> UploadCheck:
-    current = store.current()
+    """The file read and checked against version `against` (the current one when None) and its preview."""
+    current = store.current() if against is None else store.version(against)
     base = current.dataset if current else None
     result = load(data, file_name=file_name, base=base, now=now, replace=replace)
     change = None
@@ -123,7 +125,26 @@ def check(
     )
 
 
-def report(checked: UploadCheck) -> dict[str, object]:
+class Checked(Protocol):
+    """What a report is made of: an UploadCheck, or the page's upload_worker.CheckedFile."""
+
+    @property
+    def file_name(self) -> str: ...
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def green(self) -> bool: ...
+    @property
+    def headline(self) -> Headline: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    @property
+    def preview(self) -> Preview | PreviewPage | None: ...
+    @property
+    def confirmation(self) -> Confirmation: ...
+
+
+def report(checked: Checked) -> dict[str, object]:
     """The JSON form of a check, shared by the page's download and `python -m xq_metrics upload --json`."""
     head = checked.headline
     body: dict[str, object] = {
@@ -139,6 +160,10 @@ def report(checked: UploadCheck) -> dict[str, object]:
         confirm = checked.confirmation
         body["confirmation"] = {"removed": confirm.removed, "blanked": confirm.blanked, "plan": confirm.plan}
     return body
+
+
+def report_bytes(checked: Checked) -> bytes:
+    return json.dumps(report(checked), ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def save(
