@@ -14,7 +14,7 @@ import json
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Protocol
+from typing import Iterable
 
 from . import schema, texts
 from .changes import Conflict, conflicts
@@ -60,8 +60,37 @@ class Headline:
     figures_ignored: int
 
 
+class Checked:
+    """A checked upload as reports and pages read it: this module's UploadCheck, or upload_worker.CheckedFile (the
+    page's, made in a child, without the data set). Each provides these attributes, as fields or properties."""
+
+    file_name: str
+    data: bytes
+    ok: bool
+    green: bool  # usable and every figure in the file taken: the only state the page shows in green
+    headline: Headline
+    findings: list[Finding]
+    preview: Preview | PreviewPage | None  # None when the file has errors
+
+    @property
+    def confirmation(self) -> Confirmation:
+        return self.preview.confirmation if self.preview else Confirmation(0, 0, 0)
+
+    def counts(self) -> list[dict[str, object]]:
+        return counts(self.findings)
+
+    def rows(self) -> list[dict[str, object]]:
+        return finding_rows(self.findings)
+
+    def report_json(self) -> bytes:
+        return json.dumps(report(self), ensure_ascii=False, indent=2).encode("utf-8")
+
+    def report_xlsx(self) -> bytes:
+        return report_workbook(self.data, self.file_name, self.findings)
+
+
 @dataclass(frozen=True)
-class UploadCheck:
+class UploadCheck(Checked):
     file_name: str
     data: bytes
     result: LoadResult
@@ -91,21 +120,6 @@ class UploadCheck:
             self.result.figures_ignored,
         )
 
-    @property
-    def confirmation(self) -> Confirmation:
-        return self.preview.confirmation if self.preview else Confirmation(0, 0, 0)
-
-    def counts(self) -> list[dict[str, object]]:
-        return counts(self.findings)
-
-    def rows(self) -> list[dict[str, object]]:
-        return finding_rows(self.findings)
-
-    def report_json(self) -> bytes:
-        return report_bytes(self)
-
-    def report_xlsx(self) -> bytes:
-        return report_workbook(self.data, self.file_name, self.findings)
 
 
 def check(
@@ -125,25 +139,6 @@ def check(
     )
 
 
-class Checked(Protocol):
-    """What a report is made of: an UploadCheck, or the page's upload_worker.CheckedFile."""
-
-    @property
-    def file_name(self) -> str: ...
-    @property
-    def ok(self) -> bool: ...
-    @property
-    def green(self) -> bool: ...
-    @property
-    def headline(self) -> Headline: ...
-    @property
-    def findings(self) -> list[Finding]: ...
-    @property
-    def preview(self) -> Preview | PreviewPage | None: ...
-    @property
-    def confirmation(self) -> Confirmation: ...
-
-
 def report(checked: Checked) -> dict[str, object]:
     """The JSON form of a check, shared by the page's download and `python -m xq_metrics upload --json`."""
     head = checked.headline
@@ -160,10 +155,6 @@ def report(checked: Checked) -> dict[str, object]:
         confirm = checked.confirmation
         body["confirmation"] = {"removed": confirm.removed, "blanked": confirm.blanked, "plan": confirm.plan}
     return body
-
-
-def report_bytes(checked: Checked) -> bytes:
-    return json.dumps(report(checked), ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def save(

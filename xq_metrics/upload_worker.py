@@ -21,7 +21,7 @@ from . import diff, language, texts, upload
 from .diff import Confirmation, PreviewPage
 from .findings import Finding
 from .isolation import GB, MB, Failure, Limits, Outcome, limit_finding, run
-from .report import counts, finding_rows, report_workbook, totals
+from .report import totals
 from .store import Editor, StoreError, VersionInfo, open_store
 
 # The bench workbook (200,000 figures) checked against the plan's data took 470 MB of address space and 5 s of CPU
@@ -31,7 +31,7 @@ WORK_LIMITS = Limits(memory_bytes=4 * GB, cpu_seconds=300, wall_seconds=600, out
 
 
 @dataclass(frozen=True)
-class CheckedFile:
+class CheckedFile(upload.Checked):
     """An upload as the page shows it, and what a save needs to check it again: never its data set."""
 
     file_name: str
@@ -39,27 +39,11 @@ class CheckedFile:
     base_version: int | None  # the version it was checked against
     replace: frozenset[str]  # tables the official chose to replace as a whole
     ok: bool
-    green: bool  # usable and every figure in the file taken
+    green: bool
     headline: upload.Headline
     findings: list[Finding]
     same_as: VersionInfo | None  # a version that holds exactly this file already
-    preview: PreviewPage | None  # None when the file has errors
-
-    @property
-    def confirmation(self) -> Confirmation:
-        return self.preview.confirmation if self.preview else Confirmation(0, 0, 0)
-
-    def counts(self) -> list[dict[str, object]]:
-        return counts(self.findings)
-
-    def rows(self) -> list[dict[str, object]]:
-        return finding_rows(self.findings)
-
-    def report_json(self) -> bytes:
-        return upload.report_bytes(self)
-
-    def report_xlsx(self) -> bytes:
-        return report_workbook(self.data, self.file_name, self.findings)
+    preview: PreviewPage | None
 
 
 class Refused(Exception):
