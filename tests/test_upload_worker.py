@@ -10,7 +10,7 @@ import pytest
 from tests import hostile, messy
 from tests.workbooks import workbook
 from xq_metrics import auth, diff, loader, texts, upload, upload_worker
-from xq_metrics.isolation import MB, Limits
+from xq_metrics.isolation import MB, Failure, Limits, Outcome
 from xq_metrics.store import open_store
 
 FOREST = {"指标数据": [["指标", "镇街", "年份", "数值", "来源"], ["森林覆盖率", "全区", 2025, 25.9, "区林业局"]]}
@@ -128,3 +128,15 @@ def test_a_child_that_is_stopped_is_a_finding_or_a_refusal_and_the_data_stay(loc
     with pytest.raises(upload_worker.Refused, match=texts.WORK_STOPPED.split("（")[0]):
         upload_worker.rollback_preview(location, 1, 10)
     assert open_store(location).head().number == 1
+
+
+@pytest.mark.parametrize(
+    ("limit", "code", "said"),
+    [("busy", "SERVER_BUSY", "当前使用的数据没有任何变化"), ("time", "READ_LIMIT", "请先在下方的历史记录中核对")],
+)
+def test_a_child_never_started_is_told_apart_from_one_stopped_midway(location: str, monkeypatch, limit, code, said) -> None:
+    good = upload_worker.check(location, workbook(FOREST), "x.xlsx", (), 10)
+    monkeypatch.setattr(upload_worker, "run", lambda *args, limits: Outcome(failure=Failure(limit, "2")))
+    assert [f.code for f in upload_worker.check(location, workbook(FOREST), "x.xlsx", (), 10).findings] == [code]
+    with pytest.raises(upload_worker.Refused, match=said):
+        upload_worker.save(location, good, editor(location))

@@ -714,6 +714,7 @@ NO = "否"
 CONFIRM_NEEDED = "保存将删除{removed}行、清空{blanked}个已有数值、修改规划内容{plan}项，需要确认。"
 SAVE_CONFLICT = "预览之后，其他人已修改了同样的内容（{fields}）。为免覆盖，本次没有保存：请重新上传，查看新的预览后再保存。"
 SAVE_NO_LONGER_VALID = "预览之后数据已被他人修改，本文件按最新数据检查不再通过。本次没有保存：请重新上传查看检查结果。"
+WORK_BUSY = "服务器正在处理其他文件，本次没有保存或回退，当前使用的数据没有任何变化。请稍候一分钟后再试。"
 WORK_STOPPED = "处理被中止（{limit}）。如果这是保存或回退，它可能已经完成，也可能没有：请先在下方的历史记录中核对是否出现了新版本，再决定是否重试。"
 
 # --- Validation report columns (report.py): the 检查结果 sheet and the tables on the 数据管理 page. ---

@@ -866,6 +866,7 @@ CHANGE_KINDS = {"added": CHANGE_ADDED, "removed": CHANGE_REMOVED, "changed": CHA
 CONFIRM_NEEDED = "Saving will delete {removed} rows, clear {blanked} existing values and change {plan} items of the plan; this needs confirming."
 SAVE_CONFLICT = "Since the preview, someone else has changed the same entries ({fields}). To avoid overwriting them, nothing was saved: upload again, check the new preview, then save."
 SAVE_NO_LONGER_VALID = "Since the preview, the data has been changed by someone else, and this file no longer passes the checks against the latest data. Nothing was saved: upload again to see the check results."
+WORK_BUSY = "The server is busy with other files: nothing was saved or rolled back, and the data in use are unchanged. Please try again in a minute."
 WORK_STOPPED = "The work was stopped ({limit}). If it was a save or a rollback, it may or may not have been completed: check the history below for a new version before trying again."
 
 # --- Validation report columns (report.py): the 检查结果 sheet and the tables on the 数据管理 page. ---

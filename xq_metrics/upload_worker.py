@@ -103,6 +103,8 @@ def _answer(outcome: Outcome[_Done]) -> VersionInfo:
 
 
 def _stopped(failure: Failure | None) -> str:
+    if failure is not None and failure.limit == "busy":
+        return texts.WORK_BUSY  # it never started: nothing was written
     # The child may have been stopped after its write was committed: the official is told where to look.
     limit = failure.limit if failure is not None and failure.limit in texts.READ_LIMITS else "error"
     return texts.WORK_STOPPED.format(limit=texts.READ_LIMITS[limit])
