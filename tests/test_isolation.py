@@ -150,6 +150,7 @@ def test_a_pending_call_gives_the_same_answer_as_a_direct_one() -> None:
     assert isolation.Pending(hostile.echo, "同一个", limits=LIMITS).result().value == "同一个"
 
 
-def test_a_child_runs_its_own_isolated_jobs_through_the_same_fork_server() -> None:
+def test_only_the_upload_worker_may_ask_the_fork_server_for_children_of_its_own() -> None:
+    # A parser that a file subverted could otherwise start children with limits of its own choosing.
     outcome = isolation.run(hostile.nested_parent_pids, limits=LIMITS)
-    assert outcome.value == (isolation.server_pid(), isolation.server_pid())
+    assert outcome.value == (isolation.server_pid(), None)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,7 +12,7 @@ import pytest
 
 from tests import hostile, messy
 from tests.workbooks import workbook
-from xq_metrics import auth, diff, loader, texts, upload, upload_worker
+from xq_metrics import auth, diff, isolation, loader, texts, upload, upload_worker
 from xq_metrics.isolation import MB, Failure, Limits, Outcome
 from xq_metrics.store import open_store
 
@@ -140,3 +143,34 @@ def test_a_child_never_started_is_told_apart_from_one_stopped_midway(location: s
     assert [f.code for f in upload_worker.check(location, workbook(FOREST), "x.xlsx", (), 10).findings] == [code]
     with pytest.raises(upload_worker.Refused, match=said):
         upload_worker.save(location, good, editor(location))
+
+
+def test_the_workers_reading_child_comes_from_the_one_fork_server(location: str) -> None:
+    """The worker asks the dashboard's fork server for its reading child: it never boots a server of its own."""
+    upload_worker.check(location, workbook(FOREST), "x.xlsx", (), 10)  # the server is up
+    server = isolation.server_pid()
+    seen: set[int] = set()
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            for pid in filter(str.isdigit, os.listdir("/proc")):
+                try:
+                    command = Path(f"/proc/{pid}/cmdline").read_bytes()
+                    parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, ValueError, IndexError):
+                    continue
+                # The server's children carry its command line too; a server a worker started has the worker as parent.
+                if b"isolation_worker import serve" in command and parent not in (os.getpid(), server):
+                    seen.add(int(pid))
+            time.sleep(0.005)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        checked = upload_worker.check(location, workbook(TEN_YEARS), "十年.xlsx", (), 10)
+    finally:
+        stop.set()
+        watcher.join()
+    assert checked.ok and checked.preview is not None and checked.preview.total == 10
+    assert isolation.server_pid() == server and not seen

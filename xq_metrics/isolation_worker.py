@@ -6,8 +6,9 @@ pipe, the server forks, and the child runs the job. Forking this quiet process i
 multi-threaded Streamlit server, and costs milliseconds, unlike starting a new interpreter and importing
 openpyxl and calamine for every upload (bench/isolation_cost.py measures both).
 
-Every child gets a control socket of its own to this server, so a job may run isolated jobs itself (the upload
-worker's reading child: upload_worker.py) without starting a second server; it is closed when the child ends.
+Every child gets a control socket of its own to this server, so a job of a NESTING module may run isolated jobs
+itself (the upload worker's reading child: upload_worker.py) without starting a second server. Every other child
+closes it before its job runs: a parser subverted by a file cannot ask for children with limits of its choosing.
 
 Frames on a job socket, each `tag (1 byte) | length (8 bytes, big-endian) | body`:
   server -> parent  P pid            right after the fork
@@ -34,6 +35,7 @@ HEADER = struct.Struct(">cQ")
 PID, JOB, RESULT, TOO_BIG, NO_MEMORY, RAISED, EXITED = b"P", b"J", b"R", b"O", b"M", b"E", b"X"
 PRELOAD = ("xq_metrics.reader", "xq_metrics.report", "xq_metrics.isolation", "xq_metrics.upload_worker")
 MAX_FDS = 2  # a job socket and a stderr pipe per request
+NESTING = ("xq_metrics.upload_worker",)  # modules whose jobs may run isolated jobs of their own (see the docstring)
 
 
 def frame(tag: bytes, body: bytes = b"") -> bytes:
@@ -133,18 +135,21 @@ def _drain(fd: int) -> None:
 def _child(job_fd: int, err_fd: int, control: socket.socket) -> int:
     os.dup2(err_fd, 2)  # what the parser prints ("memory allocation of … failed") reaches the parent
     os.close(err_fd)
-    importlib.import_module("xq_metrics.isolation").use_server(control)
     with socket.socket(fileno=job_fd) as job, job.makefile("rb") as reader, job.makefile("wb") as writer:
-        return run_job(reader, writer)
+        return run_job(reader, writer, control)
 
 
-def run_job(reader: BinaryIO, writer: BinaryIO) -> int:
+def run_job(reader: BinaryIO, writer: BinaryIO, control: socket.socket | None = None) -> int:
     """Read one job, set the limits, run it, write one answer. Also the body of run_once."""
     tag, body = read_frame(reader)
     if tag != JOB:
         return 2
     module, name, args, limits = pickle.loads(body)
     del body
+    if control is not None and module in NESTING:
+        importlib.import_module("xq_metrics.isolation").use_server(control)
+    elif control is not None:
+        control.close()
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash must not write a core file of gigabytes
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
