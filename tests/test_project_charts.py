@@ -125,6 +125,21 @@ def test_largest_projects_rank_only_what_is_given(rows) -> None:
     assert len([r for r in data(by_completed) if "status" in r]) == 5
 
 
+@pytest.mark.parametrize("measure", ["total", "planned", "completed"])
+@pytest.mark.parametrize("top", [1, 3, project_charts.LARGEST_TOP])
+def test_the_largest_alone_draw_the_same_chart_as_every_row(rows, measure, top) -> None:
+    # 重大项目 caches the chart by the largest rows, not by every project shown.
+    whole = project_charts.largest_projects(rows, measure, top)
+    alone = project_charts.largest_projects(projects.largest(rows, measure, top), measure, top)
+    assert whole is not None and alone is not None and whole.to_dict() == alone.to_dict()
+
+
+def test_the_yearly_chart_is_drawn_from_the_yearly_table(rows) -> None:
+    whole = project_charts.yearly_investment(rows)
+    table = project_charts.yearly_chart(projects.yearly(rows))
+    assert whole is not None and table is not None and whole.to_dict() == table.to_dict()
+
+
 def test_schedule_has_bars_plan_period_and_today(rows) -> None:
     spec = project_charts.schedule(rows, TODAY).to_dict()
     assert_chinese_titles(spec)

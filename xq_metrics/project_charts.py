@@ -169,8 +169,12 @@ def plan_vs_done(rows: list[ProjectRow]) -> alt.LayerChart | None:
     return _style(alt.layer(*layers).properties(height=_height(len(order), 2 * ROW_HEIGHT)))
 
 
-def largest_projects(rows: list[ProjectRow], measure: Measure, top: int = 10) -> alt.LayerChart | None:
-    """The largest projects by one measure; projects without it are left out (the page says how many)."""
+LARGEST_TOP = 10  # bars of largest_projects
+
+
+def largest_projects(rows: list[ProjectRow], measure: Measure, top: int = LARGEST_TOP) -> alt.LayerChart | None:
+    """The largest projects by one measure; projects without it are left out (the page says how many). Drawn
+    from `largest(rows, measure, top)` alone, which a page may pass instead of every row."""
     ranked = largest(rows, measure, top)
     if not ranked:
         return None
@@ -265,7 +269,11 @@ def schedule(rows: list[ProjectRow], today: date | None = None) -> alt.LayerChar
 
 def yearly_investment(rows: list[ProjectRow]) -> alt.LayerChart | None:
     """Completed investment per year stacked by 专栏, with the year's planned investment as black points."""
-    data = yearly(rows)
+    return yearly_chart(yearly(rows))
+
+
+def yearly_chart(data: pd.DataFrame) -> alt.LayerChart | None:
+    """yearly_investment from `projects.yearly(rows)`: a page caches the chart by that table, not by every row."""
     if data.empty:
         return None
     done = (
