@@ -340,13 +340,9 @@ def current_version() -> VersionInfo:
     return head
 
 
-def current_dataset() -> Dataset:
-    """The current version for every session: a save or rollback elsewhere shows on the next rerun."""
-    return _data_in_use()[1]
-
-
 def _data_in_use() -> tuple[VersionInfo, Dataset]:
-    """The current version and its data set, from one look at the store (two could straddle a save)."""
+    """The current version and its data set for every session, from one look at the store (two could straddle a
+    save): a save or rollback elsewhere shows on the next rerun."""
     version = current_version()
     return version, _dataset(default_location(), version.number)
 
@@ -369,9 +365,8 @@ def _dataset(location: str, number: int) -> Dataset:
     return _store(location).version(number).dataset
 
 
-def dataset_banner(dataset: Dataset, version: VersionInfo | None = None) -> None:
+def dataset_banner(dataset: Dataset, version: VersionInfo) -> None:
     """The version in use in one line (not every file ever uploaded), and a banner when 示例 figures are in it."""
-    version = version or current_version()
     saved = version.created_at.strftime("%Y-%m-%d %H:%M")
     st.caption(texts.DATASET_LINE.format(
         version=texts.VERSION_LABEL.format(number=version.number), time=saved, editor=md(version.editor),
@@ -408,7 +403,7 @@ def release(*keys: str, upload: UploadedFile | None = None) -> None:
     """Drop what a page no longer needs from the session: a checked upload holds its file and report, and
     `upload`'s bytes are kept by Streamlit until the session ends (a new upload box removes nothing): 2 MB a round.
 
-    Then hand the freed memory back: without it the allocator keeps the upload's peak working set (bench/soak.py)."""
+    Then hand the freed memory back to the system, not only to the allocator (bench/soak.py)."""
     for key in keys:
         st.session_state.pop(key, None)
     context = get_script_run_ctx()

@@ -108,6 +108,25 @@ def test_a_loss_saves_only_with_its_counted_confirmation(location: str) -> None:
     assert (restored.number, restored.rolled_back_from) == (3, 1)
 
 
+def test_an_upload_that_would_remove_rows_changes_nothing_until_the_count_is_confirmed(location: str) -> None:
+    upload_worker.save(location, upload_worker.check(location, workbook(TEN_YEARS), "十年.xlsx", (), 10), editor(location))
+    before = open_store(location).current()
+    assert before is not None
+    # 指标数据 replaced as a whole by a file of one figure: the other rows in use would go.
+    replacing = upload_worker.check(location, workbook(FOREST), "替换.xlsx", ("values",), 10)
+    assert replacing.confirmation.removed > 0
+    wrong = replace(replacing.confirmation, removed=replacing.confirmation.removed - 1)
+    for confirmed in (None, wrong):
+        with pytest.raises(upload_worker.Refused, match="需要确认"):
+            upload_worker.save(location, replacing, editor(location), confirmed)
+        after = open_store(location).current()
+        assert after is not None and after.number == before.number
+        assert after.dataset == before.dataset  # every table, row and field as it was
+    upload_worker.save(location, replacing, editor(location), replacing.confirmation)
+    kept = [o for o in open_store(location).current().dataset.observations if o.indicator == "森林覆盖率"]
+    assert [(o.year, o.value) for o in kept] == [(2025, 25.9)]
+
+
 def test_a_logged_out_editor_cannot_save_through_the_child(location: str) -> None:
     who = editor(location)
     checked = upload_worker.check(location, workbook(FOREST), "x.xlsx", (), 10)

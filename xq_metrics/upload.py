@@ -121,7 +121,6 @@ class UploadCheck(Checked):
         )
 
 
-
 def check(
     store: Store, data: bytes, file_name: str, now: datetime | None = None, replace: Iterable[str] = (),
     against: int | None = None,
