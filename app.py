@@ -63,34 +63,42 @@ def overview_view(dataset: Dataset, filters: Filters) -> None:
         st.subheader(ui.md(category))
         # A category of hundreds of indicators shows a page of cards at a time (issue 13); the plan's fit on one.
         members = ui.paginate(members, overview.CARDS_PER_PAGE, key=f"cards_{category}")
-        for start in range(0, len(members), 3):
-            for column, card in zip(st.columns(3), members[start : start + 3]):
-                indicator, j = card.indicator, card.main
-                with column.container(border=True):
-                    who = "" if j.town == texts.DISTRICT and not filters.towns else f" · {ui.md(j.town)}"
-                    st.markdown(f"**{indicator.code}. {ui.md(indicator.label)}**{who}")
-                    gauge = charts.gauge(indicator, j)
-                    ui.chart(gauge, width="content")
-                    year = f"{texts.PAREN_OPEN}{j.year}{texts.YEAR_SUFFIX}{texts.PAREN_CLOSE}" if j.value is not None else ""
-                    arrow = f" · {texts.TREND_LABEL} {j.trend}" if j.trend else ""
-                    figure = charts.gauge_text(indicator, j)
-                    if j.cumulative and j.value is not None:
-                        figure += texts.YEARLY_ALSO.format(value=format_value(j.value, indicator.unit))
-                    st.markdown(
-                        f"{texts.TARGET_LABEL}{texts.COLON}**{ui.md(indicator.target_text)}** · {ui.md(indicator.attribute)}  \n"
-                        f"{value_label}{texts.COLON}**{ui.md(figure)}**{year}{arrow}  \n{ui.status_badge(j)}"
-                    )
-                    if len(card.towns) > 1 or (card.towns and card.towns[0] is not j):
-                        st.markdown("  \n".join(
-                            f"{ui.md(t.town)}{texts.COLON}{ui.md(format_value(t.value, indicator.unit))} {ui.status_badge(t)}" for t in card.towns
-                        ))
-                    if card.district_fallback:
-                        st.caption(texts.DISTRICT_FALLBACK.format(towns=ui.md(texts.SEP.join(filters.towns))))
-                    st.page_link(
-                        "pages/1_指标详情.py", label=texts.OPEN_DETAIL, icon=":material/query_stats:",
-                        query_params={**filters.to_params(), "indicator": str(indicator.code)},
-                    )
-                    ui.chart_downloads(gauge, f"{indicator.code}.{indicator.name}")  # below the card's words (issue 15)
+        # Cards of one width that wrap: three to a row on a laptop, one on a phone, in the plan's order either way.
+        with st.container(horizontal=True, gap="small"):
+            for card in members:
+                with st.container(border=True, width=ui.CARD_WIDTH):
+                    overview_card(card, filters, value_label)
+        # The category's gauges as one figure, as the report prints it (issue 15: every chart leaves as PNG or SVG).
+        ui.chart_downloads(
+            charts.gauge_grid([(c.indicator, c.main) for c in members]), texts.GAUGES_FILE.format(category=category),
+            caption=texts.GAUGES_FILES,
+        )
+
+
+def overview_card(card: overview.Card, filters: Filters, value_label: str) -> None:
+    indicator, j = card.indicator, card.main
+    who = "" if j.town == texts.DISTRICT and not filters.towns else f" · {ui.md(j.town)}"
+    st.markdown(f"**{indicator.code}. {ui.md(indicator.label)}**{who}")
+    ui.svg(charts.gauge_svg(indicator, j), charts.gauge_label(indicator, j), charts.GAUGE_WIDTH, charts.GAUGE_HEIGHT)
+    year = f"{texts.PAREN_OPEN}{j.year}{texts.YEAR_SUFFIX}{texts.PAREN_CLOSE}" if j.value is not None else ""
+    arrow = f" · {texts.TREND_LABEL} {j.trend}" if j.trend else ""
+    figure = charts.gauge_text(indicator, j)
+    if j.cumulative and j.value is not None:
+        figure += texts.YEARLY_ALSO.format(value=format_value(j.value, indicator.unit))
+    lines = [
+        f"{texts.TARGET_LABEL}{texts.COLON}**{ui.md(indicator.target_text)}** · {ui.md(indicator.attribute)}",
+        f"{value_label}{texts.COLON}**{ui.md(figure)}**{year}{arrow}",
+        ui.status_badge(j),
+    ]
+    if len(card.towns) > 1 or (card.towns and card.towns[0] is not j):
+        lines += [f"{ui.md(t.town)}{texts.COLON}{ui.md(format_value(t.value, indicator.unit))} {ui.status_badge(t)}" for t in card.towns]
+    st.markdown("  \n".join(lines))  # one element for the card's words: every element is a message on each filter change
+    if card.district_fallback:
+        st.caption(texts.DISTRICT_FALLBACK.format(towns=ui.md(texts.SEP.join(filters.towns))))
+    st.page_link(
+        "pages/1_指标详情.py", label=texts.OPEN_DETAIL, icon=":material/query_stats:",
+        query_params={**filters.to_params(), "indicator": str(indicator.code)},
+    )
 
 
 ui.view_page("APP_TITLE", overview_view)

@@ -31,11 +31,15 @@ _CSS = """
   [data-testid="stFileUploader"], [data-testid="stPageLink"] {display: none !important;}
   [data-testid="stAppViewContainer"] > section, [data-testid="stMain"] {margin-left: 0 !important; padding: 0 !important;}
   [data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: 18mm 0 0 0 !important;}
-  [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stVegaLiteChart"], table {break-inside: avoid;}
+  [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stVegaLiteChart"], table,
+  [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"] {break-inside: avoid;}
+  /* The words before a row of download buttons say what the buttons hold: nothing on paper. */
+  [data-testid="stHorizontalBlock"]:has(.stDownloadButton) [data-testid="stCaptionContainer"] {display: none !important;}
   h1, h2, h3, [data-testid="stHeading"] {break-after: avoid;}
-  /* The cards stay three to a row on paper, as on the screen. */
-  [data-testid="stHorizontalBlock"] {display: flex !important; flex-wrap: nowrap !important; flex-direction: row !important; gap: 4mm !important;}
+  /* Columns stay side by side on paper, and the overview's cards (a row that wraps) three to a row, as on a laptop. */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]) {display: flex !important; flex-wrap: nowrap !important; flex-direction: row !important; gap: 4mm !important;}
   [data-testid="stColumn"] {min-width: 0 !important; flex: 1 1 0 !important; width: auto !important;}
+  [data-testid="stHorizontalBlock"] > [data-testid="stLayoutWrapper"]:has(> [data-testid="stVerticalBlock"]) {flex: 0 0 calc((100% - 2rem) / 3) !important;}
 }
 </style>
 """

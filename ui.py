@@ -5,10 +5,12 @@ Only drawing lives here; every number comes from xq_metrics.
 
 from __future__ import annotations
 
+import base64
 import ctypes
 import dataclasses
 import gc
 import hashlib
+import html
 import json
 import logging
 import pickle
@@ -34,6 +36,7 @@ from xq_metrics.tasks import TaskRow, task_line
 
 _LOG = logging.getLogger("xq_metrics.pages")
 
+CARD_WIDTH = 256  # pixels of an overview card: three to a row beside the sidebar on a 1280 px screen
 MD_MAX_LENGTH = 2000  # characters of one name or text in Markdown; a longer one is cut with …
 
 def setup(page: str) -> tuple[Dataset, view.Filters]:
@@ -480,6 +483,19 @@ def chart(spec: object, **kwargs: Any) -> Any:
     return st.vega_lite_chart(spec, **kwargs)
 
 
+def svg(markup: str, label: str, width: int, height: int) -> None:
+    """An SVG document the core drew (charts.gauge_svg), shown as an image: the browser draws it at once, without
+    a chart library (18 Vega views cost over half a second of a first visit to the overview, bench/pages.py).
+
+    An image, because st.html keeps only HTML; as an image the SVG's own scripts and links could never run."""
+    source = "data:image/svg+xml;base64," + base64.b64encode(markup.encode()).decode()
+    text = html.escape(label)
+    st.html(f'<img class="{GAUGE_IMAGE}" src="{source}" width="{width}" height="{height}" alt="{text}" title="{text}">')
+
+
+GAUGE_IMAGE = "xq-gauge"  # how tests and the page-speed bench find the overview's gauges
+
+
 def chart_or_notice(spec: object | None, notice: str) -> None:
     """Draw the chart, or say why there is none: an empty chart tells an official nothing."""
     if spec is None:
@@ -587,12 +603,15 @@ def named_table(frame: object, name: str, **kwargs: object) -> None:
     excel_button(frame, name)
 
 
-def chart_downloads(chart: object, name: str) -> None:
-    """PNG and SVG of the chart, drawn on the server with the shipped CJK font (the same picture on any machine)."""
+def chart_downloads(chart: object, name: str, caption: str | None = None) -> None:
+    """PNG and SVG of the chart, drawn on the server with the shipped CJK font (the same picture on any machine);
+    `caption` says what they hold where the chart is not right above them."""
     from xq_metrics import chart_images
 
     stem = file_stem(name)
-    with st.container(horizontal=True, gap="small"):
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        if caption:
+            st.caption(caption, width="content")
         st.download_button(
             texts.DOWNLOAD_CHART_PNG, data=later(lambda: chart_images.png(chart)), file_name=f"{stem}.png", mime="image/png",
             key=_download_key("png", name), on_click="ignore", type="tertiary", icon=":material/image:",

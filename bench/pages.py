@@ -1,6 +1,6 @@
 """How fast each page is for an official, against a bare Streamlit page, measured in one run: `make bench-pages`.
 
-    .venv/bin/python bench/pages.py [--loads 5] [--store PATH]
+    .venv/bin/python bench/pages.py [--loads 5] [--pages 总览 街镇 …] [--store PATH]
 
 Starts the dashboard and a bare page (bench/bare_page.py: one Altair chart) with the same server settings, and
 drives Debian's chromium, alternating the two with a fresh browser context for every load. For every page it prints:
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, GAUGES, free_port  # noqa: E402
 
 PAGES = {
     "总览": ("/", "app.py"),
@@ -42,9 +42,10 @@ FILTERED = ("总览", "街镇")
 GOAL_SETTLE, GOAL_FILTER, GOAL_SCRIPT = 1.5, 0.5, 0.3
 IDLE = "document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState === 'notRunning'"
 # Charts in a tab not shown (重大项目's 按章, 按镇街) are drawn only when the tab is opened: count what is visible.
-_VISIBLE = "[...document.querySelectorAll(\"[data-testid='stVegaLiteChart']\")].filter(e => e.offsetParent !== null)"
+# The overview's gauges are SVG images (ui.svg): drawn once the browser has decoded them.
+_VISIBLE = f"[...document.querySelectorAll(\"[data-testid='stVegaLiteChart'], {GAUGES}\")].filter(e => e.offsetParent !== null)"
 CHARTS = f"{_VISIBLE}.length"
-DRAWN = f"{_VISIBLE}.filter(e => e.querySelector('canvas, svg.marks')).length"
+DRAWN = f"{_VISIBLE}.filter(e => e.tagName === 'IMG' ? e.complete && e.naturalWidth > 0 : e.querySelector('canvas, svg.marks')).length"
 # Streamlit fetches each kind of element's code when a page first uses it and shows a skeleton meanwhile; a chart is
 # a skeleton, not a stVegaLiteChart, until then. Without this the overview "settled" before any of its 18 gauges
 # existed, and their drawing ran into the next measurement (the filter change).
@@ -137,6 +138,7 @@ def script_time(script: str, runs: int = 5) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=list(PAGES), help="measure only these pages")
     parser.add_argument("--store", help="a store to measure with (e.g. one holding the big data set); default: a fresh one")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
@@ -152,7 +154,8 @@ def main() -> None:
             load(browser, app_url)  # warm both servers: the first load of a process pays its imports
             load(browser, bare_url)
             print(f"{'page':<8} {'settle':>8} {'bare':>7} {'ratio':>6} {'sent':>9} {'filter':>7} {'script':>7}")
-            for name, (path, script) in PAGES.items():
+            for name in args.pages:
+                path, script = PAGES[name]
                 ours, base, sent = [], [], []
                 for _ in range(args.loads):
                     t, _bytes = load(browser, bare_url)

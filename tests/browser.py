@@ -21,6 +21,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+# A chart counts as drawn once vega-embed has put its canvas or svg into the element; an overview gauge (an SVG
+# image, ui.svg) once the browser has decoded it.
+GAUGES = "img.xq-gauge"
+CHARTS = f"[data-testid='stVegaLiteChart'], {GAUGES}"
+DRAWN = (
+    "document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg.marks\").length"
+    f" + [...document.querySelectorAll('{GAUGES}')].filter(i => i.complete && i.naturalWidth > 0).length"
+)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

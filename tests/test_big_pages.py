@@ -21,6 +21,8 @@ from xq_metrics.numbers import format_value
 from xq_metrics.overview import CARDS_PER_PAGE
 from xq_metrics.store import Store, open_store
 
+from tests.pagetools import gauges
+
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR, PASSWORD = "张三", "correct-horse-1"
 TOWN_INDICATOR = "学前三年毛入园率"  # reported by towns in the embedded data; the first a town comparison shows
@@ -85,7 +87,9 @@ def charts_with(at: AppTest, *fields: str) -> list[list[dict[str, Any]]]:
 
 
 def drawn_text(at: AppTest) -> str:
-    return json.dumps([chart_rows(c) for c in at.get("vega_lite_chart")], ensure_ascii=False, default=str)
+    """Everything the page's charts and gauges draw, as one text."""
+    charts = [chart_rows(c) for c in at.get("vega_lite_chart")]
+    return json.dumps([charts, [g.svg for g in gauges(at)]], ensure_ascii=False, default=str)
 
 
 def changed(dataset: Dataset, indicator: str, town: str, year: int, value: float) -> Dataset:
@@ -174,9 +178,8 @@ def test_each_town_and_year_draws_its_own_figures(store: Store) -> None:
 
     def gauge_text(at: AppTest) -> str:
         """What the 学前三年毛入园率 gauge prints in its middle."""
-        [gauge] = [rows for rows in (chart_rows(c) for c in at.get("vega_lite_chart"))
-                   if any(str(r.get("indicator", "")).startswith(TOWN_INDICATOR) for r in rows)]
-        return [r["text"] for r in gauge if "text" in r][0]
+        [gauge] = [g for g in gauges(at) if g.indicator.startswith(TOWN_INDICATOR)]
+        return gauge.figure
 
     assert len({figure(t, 2024) for t in ("中北镇", "大寺镇", "全区")}) == 3  # the test tells them apart
     at = open_page()
@@ -237,26 +240,25 @@ def wide(dataset: Dataset) -> Dataset:
     )
 
 
-def gauges(at: AppTest) -> list[str]:
+def gauge_names(at: AppTest) -> list[str]:
     """The indicators whose gauges are drawn, in order."""
-    return [r["indicator"] for rows in (chart_rows(c) for c in at.get("vega_lite_chart")) for r in rows
-            if "indicator" in r and "status" in r]
+    return [g.indicator for g in gauges(at)]
 
 
 def test_the_overview_shows_a_page_of_gauges_per_category(store: Store) -> None:
     data = store.current().dataset
     at = open_page()
-    assert len(at.pagination) == 0 and len(gauges(at)) == 18  # the plan's 18 fit: nothing is paged
+    assert len(at.pagination) == 0 and len(gauge_names(at)) == 18  # the plan's 18 fit: nothing is paged
     save(store, wide(data))
     rerun(at)
     category = data.indicators[0].category
     members = sum(1 for i in data.indicators if i.category == category) + EXTRA_INDICATORS
     assert len(at.pagination) == 1 and at.pagination[0].num_pages == paging.pages(members, CARDS_PER_PAGE)
-    assert len(gauges(at)) == 18 - (members - EXTRA_INDICATORS) + CARDS_PER_PAGE
+    assert len(gauge_names(at)) == 18 - (members - EXTRA_INDICATORS) + CARDS_PER_PAGE
     assert any(f"第 1–{CARDS_PER_PAGE} 项，共 {members} 项" in c.value for c in at.caption)
-    first = gauges(at)
+    first = gauge_names(at)
     at.pagination[0].select(at.pagination[0].num_pages).run()
-    last = gauges(at)
+    last = gauge_names(at)
     left = members - CARDS_PER_PAGE * (at.pagination[0].num_pages - 1)
     assert len(last) == 18 - (members - EXTRA_INDICATORS) + left
     assert "测试指标039（%）" in last and "测试指标039（%）" not in first

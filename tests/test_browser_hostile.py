@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests import hostile
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, streamlit_process
+from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DRAWN, streamlit_process
 from xq_metrics import texts
 
 pytestmark = pytest.mark.browser
@@ -71,11 +71,7 @@ def test_a_crashing_upload_leaves_the_dashboard_up(browser, tmp_path: Path, scri
         page.screenshot(path=str(ARTIFACTS / f"hostile-upload-{case}-{Path(script).stem}.png"))
         page.close()
         overview = open_page(browser, url)
-        overview.wait_for_function(
-            "n => document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas, "
-            "[data-testid='stVegaLiteChart'] svg.marks\").length >= n",
-            arg=18, timeout=90_000,
-        )
+        overview.wait_for_function(f"n => {DRAWN} >= n", arg=18, timeout=90_000)
         assert "常住人口城镇化率" in overview.inner_text("body")
         overview.close()
         assert server.poll() is None

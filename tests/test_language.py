@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.pagetools import gauges
 from tests.test_pages import open_link
 from xq_metrics import language, texts, texts_en
 from xq_metrics.defaults import load_default
@@ -39,7 +40,7 @@ def test_every_page_speaks_english_from_the_link(page: str) -> None:
 def test_the_overview_in_english_keeps_the_plans_names_and_says_sample_in_english() -> None:
     at = _english_run("app.py")
     assert [s.value for s in at.subheader][1:] == ["城镇化水平", "市民化质量", "城市功能", "生态环境"]
-    assert len(at.get("vega_lite_chart")) == 18
+    assert len(gauges(at)) == 18
     assert at.warning and not any(HAN.search(w.value) for w in at.warning[:1])  # the 示例 banner, in English
     assert {m.label for m in at.metric} <= set(texts_en.STATUS_LABELS.values())
 

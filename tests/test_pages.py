@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.pagetools import gauges
 from xq_metrics.defaults import load_default
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +32,7 @@ def test_every_page_renders_and_says_sample(page: str) -> None:
 
 def test_overview_has_18_gauges_grouped_by_category() -> None:
     at = run("app.py")
-    assert len(at.get("vega_lite_chart")) == 18
+    assert len(gauges(at)) == 18
     assert [s.value for s in at.subheader][1:] == ["城镇化水平", "市民化质量", "城市功能", "生态环境"]
     text = "\n".join(m.value for m in at.markdown)
     assert "**18. 森林覆盖率（%）**" in text and "﹝15﹞" in text and "约束性" in text
@@ -48,7 +49,7 @@ def test_overview_filters(key: str, choice: list[str], expected: int | None) -> 
     at = run("app.py")
     at.multiselect(key=key).set_value(choice).run()
     assert not at.exception
-    shown = len(at.get("vega_lite_chart"))
+    shown = len(gauges(at))
     counts = {m.label: int(m.value) for m in at.metric}
     assert shown == (expected if expected is not None else counts["提前实现"])
     assert sum(counts.values()) == shown
@@ -57,7 +58,7 @@ def test_overview_filters(key: str, choice: list[str], expected: int | None) -> 
 def test_overview_filter_that_leaves_nothing() -> None:
     at = run("app.py")
     at.multiselect(key="f_status").set_value(["无数据"]).run()
-    assert len(at.get("vega_lite_chart")) == 0
+    assert len(gauges(at)) == 0
     assert any("没有符合" in i.value for i in at.info)
 
 
@@ -139,7 +140,7 @@ def test_unknown_town_in_a_link_is_ignored_with_a_notice() -> None:
     notice = " ".join(w.value for w in at.warning)
     assert "火星镇" in notice and "已忽略" in notice
     assert at.multiselect(key="w_towns").value == []
-    assert len(at.get("vega_lite_chart")) == 18
+    assert len(gauges(at)) == 18
 
 
 @pytest.mark.parametrize("page", ALL_PAGES)
@@ -168,7 +169,7 @@ def test_overview_with_one_town_shows_its_figures_or_says_it_falls_back() -> Non
 def test_empty_filter_result_says_why() -> None:
     at = run("app.py")
     at.multiselect(key="w_chapters").set_value([8]).run()
-    assert len(at.get("vega_lite_chart")) == 0
+    assert len(gauges(at)) == 0
     assert any("没有符合" in i.value for i in at.info)
     at.switch_page("pages/2_街镇.py").run()
     assert any("没有分镇街填报的指标" in i.value for i in at.info)

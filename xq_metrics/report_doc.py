@@ -286,8 +286,8 @@ def _indicators(dataset: Dataset, scope: Filters, all_cards: list[Card], year: i
         blocks.append(n.h2(category))
         blocks.append(Text(_category_paragraph(category, members), sample=any(c.main.sample for c in members)))
         blocks += [Text(indicator_sentence(c, year, one_town), sample=c.main.sample) for c in members]
-        blocks.append(Figure(_gauges(members), n.figure_caption(texts.DOC_GAUGES.format(category=category)),
-                             any(c.main.sample for c in members)))
+        gauges = charts.gauge_grid([(c.indicator, c.main) for c in members])
+        blocks.append(Figure(gauges, n.figure_caption(texts.DOC_GAUGES.format(category=category)), any(c.main.sample for c in members)))
         for c in members:
             shown = history(dataset, c.indicator, c.main.town, year)
             if shown is None:
@@ -346,18 +346,6 @@ def indicator_sentence(card: Card, year: int | None, one_town: str | None = None
     if year is not None and j.year is not None and j.year < year:
         return texts.DOC_SENTENCE_EARLIER.format(name=name, year=year, latest=j.year, status=status, reason=j.reason)
     return texts.DOC_SENTENCE.format(name=name, status=status, reason=j.reason)
-
-
-def _gauges(members: list[Card]) -> dict[str, Any]:
-    """The category's gauges as on the overview, three to a row, each titled with its indicator."""
-    cells = []
-    for c in members:
-        gauge = charts.gauge(c.indicator, c.main)
-        gauge["title"] = {"text": f"{c.indicator.code}. {c.indicator.name}", "fontSize": 11, "limit": charts.GAUGE_WIDTH + 20}
-        gauge.pop("config", None)
-        cells.append(gauge)
-    rows = [{"hconcat": cells[i:i + 3]} for i in range(0, len(cells), 3)]
-    return {"vconcat": rows, "config": {"view": {"stroke": None}}, "spacing": 12}
 
 
 # --------------------------------------------------------------------------- 分镇街情况

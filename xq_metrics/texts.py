@@ -1154,6 +1154,8 @@ REPORT_OUTLINE_EMPTY = "（本节留空，由编写单位填写。）"
 DOWNLOAD_TABLE_XLSX = "下载 Excel"
 DOWNLOAD_CHART_PNG = "PNG"
 DOWNLOAD_CHART_SVG = "SVG"
+GAUGES_FILES = "本组仪表图："  # before the PNG and SVG of a 类别's gauges on the overview
+GAUGES_FILE = "{category}仪表图"
 # Streamlit's chart toolbar (1.67) in Chinese as well.
 STREAMLIT_UI.update({"Download as PNG": "下载为 PNG", "Copy Vega-Lite spec": "复制图表定义（Vega-Lite）"})
 

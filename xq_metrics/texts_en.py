@@ -1259,6 +1259,8 @@ REPORT_OUTLINE_EMPTY = "(This section is left blank for the drafting unit to fil
 DOWNLOAD_TABLE_XLSX = "Download Excel"
 DOWNLOAD_CHART_PNG = "PNG"
 DOWNLOAD_CHART_SVG = "SVG"
+GAUGES_FILES = "Gauges of this group:"  # before the PNG and SVG of a 类别's gauges on the overview
+GAUGES_FILE = "{category} gauges"
 
 # Typography of joined words: 精武镇, 杨柳青镇 · Target: … · 18.5 (2024)
 SEP = ", "

@@ -1,0 +1,39 @@
+"""What a page drew, read back from AppTest. The overview's gauges are SVG images in an HTML element (ui.svg),
+not Vega charts: these helpers find them and decode what each one prints."""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import ui
+
+_IMAGE = re.compile(r'src="data:image/svg\+xml;base64,([^"]+)".*?alt="([^"]*)"', re.S)
+
+
+@dataclass(frozen=True)
+class DrawnGauge:
+    label: str  # the image's words: 指标：…, 2025年目标：…, 状态：…, 数值：…, 年份：… (one a line)
+    svg: str  # the SVG document as the browser receives it
+
+    @property
+    def indicator(self) -> str:
+        return self.label.splitlines()[0].split("：", 1)[1]
+
+    @property
+    def figure(self) -> str:
+        """The bold figure printed in the gauge's middle."""
+        return html.unescape(re.search(r'font-weight="bold">([^<]*)<', self.svg).group(1))
+
+
+def gauges(at: Any) -> list[DrawnGauge]:
+    found = []
+    for element in at.get("html"):
+        body = element.proto.body
+        if f'class="{ui.GAUGE_IMAGE}"' in body:
+            data, label = _IMAGE.search(body).groups()
+            found.append(DrawnGauge(html.unescape(label), base64.b64decode(data).decode()))
+    return found
