@@ -23,6 +23,9 @@ _CSS = """
 <style>
 /* Streamlit's own menu items that say English things and do nothing for an official. */
 [data-testid="stMainMenuList"] li:has(a[href*="streamlit.io"]), [data-testid="stMainMenuList"] li:nth-last-child(1):has(span:empty) {display: none;}
+/* A text table (ui.text_table) keeps its columns readable on a phone: it scrolls sideways instead of squeezing. */
+[data-testid="stMarkdownContainer"] table {display: block; overflow-x: auto;}
+[data-testid="stMarkdownContainer"] :is(th, td) {min-width: 4em;}
 @media print {
   @page {size: A4; margin: 16mm 12mm 16mm 12mm;
     @bottom-right {content: counter(page) " / " counter(pages); font-size: 8pt; color: #444;}}

@@ -13,13 +13,14 @@ import hashlib
 import html
 import json
 import logging
+import math
 import pickle
 import re
 import secrets
 import threading
 from collections import OrderedDict
 from datetime import datetime
-from typing import Any, Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -30,9 +31,13 @@ from xq_metrics import auth, language, paging, palette, texts, upload
 from xq_metrics import filters as view
 from xq_metrics.findings import clean
 from xq_metrics.model import Dataset
+from xq_metrics.numbers import fmt
 from xq_metrics.status import Judgement
 from xq_metrics.store import Editor, Store, VersionInfo, default_location, open_store
 from xq_metrics.tasks import TaskRow, task_line
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _LOG = logging.getLogger("xq_metrics.pages")
 
@@ -597,9 +602,32 @@ def excel_button(frame: object, name: str) -> None:
     )
 
 
-def named_table(frame: object, name: str, **kwargs: object) -> None:
-    """ui.table with its Excel download below it."""
-    table(frame, **kwargs)
+def text_table(frame: pd.DataFrame) -> None:
+    """A short reference table as the page's own text: found with Ctrl+F, selected and printed like any words. The
+    interactive grid (ui.table) is for lists to sort and scroll; each one costs a first visit about a quarter of a
+    second (bench/pages.py: 数据格式's 14 tables as grids settled 0.66 s later)."""
+    columns = list(frame.columns)
+    lines = [_row(columns), "|" + "---|" * len(columns)]
+    lines += [_row(row) for row in frame.itertuples(index=False)]
+    st.markdown("\n".join(lines))
+
+
+def _row(cells: Sequence[object]) -> str:
+    return "| " + " | ".join(md(_cell(c)) for c in cells) + " |"
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return fmt(value) if isinstance(value, float) else str(value)
+
+
+def named_table(frame: object, name: str, text: bool = False, **kwargs: object) -> None:
+    """The table (as text when `text`: ui.text_table) with its Excel download below it."""
+    if text:
+        text_table(frame)  # type: ignore[arg-type]
+    else:
+        table(frame, **kwargs)
     excel_button(frame, name)
 
 

@@ -50,20 +50,20 @@ with right:
         st.caption(texts.SAMPLE_POINTS_NOTE)
 
 st.subheader(texts.VALUES_TABLE)
-ui.named_table(pd.DataFrame(detail.rows), f"{indicator.name}_{texts.VALUES_TABLE}")
+ui.named_table(pd.DataFrame(detail.rows), f"{indicator.name}_{texts.VALUES_TABLE}", text=True)
 
 st.subheader(texts.FLAGS)
 if detail.flags:
-    ui.named_table(pd.DataFrame(detail.flags), f"{indicator.name}_{texts.FLAGS}")
+    ui.named_table(pd.DataFrame(detail.flags), f"{indicator.name}_{texts.FLAGS}", text=True)
 else:
     st.caption(texts.NO_FLAGS)
 
 st.subheader(texts.BY_TOWN)
 if detail.towns:
-    ui.named_table(pd.DataFrame(detail.towns), f"{indicator.name}_{texts.BY_TOWN}")
+    ui.named_table(pd.DataFrame(detail.towns), f"{indicator.name}_{texts.BY_TOWN}", text=True)
 else:
     st.info(texts.NO_TOWN_DATA)
 
 if detail.facts:
     st.subheader(texts.BASE_FACTS)
-    ui.named_table(pd.DataFrame(detail.facts), f"{indicator.name}_{texts.BASE_FACTS}")
+    ui.named_table(pd.DataFrame(detail.facts), f"{indicator.name}_{texts.BASE_FACTS}", text=True)

@@ -12,4 +12,4 @@ from xq_metrics.method import method_markdown, target_readings
 dataset, _ = ui.setup("PAGE_METHOD")
 st.markdown(method_markdown())
 st.subheader(texts.METHOD_TABLE_TITLE)
-ui.named_table(pd.DataFrame(target_readings(dataset)), texts.METHOD_TABLE_TITLE)
+ui.named_table(pd.DataFrame(target_readings(dataset)), texts.METHOD_TABLE_TITLE, text=True)

@@ -19,4 +19,4 @@ full.download_button(texts.DOWNLOAD_TEMPLATE_FULL, blank_template("full"), file_
 for sheet in schema.SHEETS:
     st.subheader(sheet.name)
     st.caption(f"{sheet.help}{sheet_note(sheet)}")
-    ui.named_table(format_table(sheet), f"{texts.PAGE_FORMAT}_{sheet.name}")
+    ui.named_table(format_table(sheet), f"{texts.PAGE_FORMAT}_{sheet.name}", text=True)

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 import ui
 
 _IMAGE = re.compile(r'src="data:image/svg\+xml;base64,([^"]+)".*?alt="([^"]*)"', re.S)
@@ -37,3 +39,19 @@ def gauges(at: Any) -> list[DrawnGauge]:
             data, label = _IMAGE.search(body).groups()
             found.append(DrawnGauge(html.unescape(label), base64.b64decode(data).decode()))
     return found
+
+
+def text_tables(at: Any) -> list[pd.DataFrame]:
+    """The tables a page shows as text (ui.text_table), read back as frames of strings."""
+    found = []
+    for element in at.markdown:
+        lines = element.value.split("\n")
+        if len(lines) >= 2 and lines[0].startswith("| ") and lines[1].startswith("|---"):
+            header, *rows = [_cells(line) for line in lines[:1] + lines[2:]]
+            found.append(pd.DataFrame(rows, columns=header))
+    return found
+
+
+def _cells(line: str) -> list[str]:
+    cells = re.split(r"(?<!\\) \| ", line.removeprefix("| ").removesuffix(" |"))
+    return [re.sub(r"\\(.)", r"\1", c) for c in cells]

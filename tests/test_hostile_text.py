@@ -125,3 +125,29 @@ def test_md_bounds_a_name() -> None:
     import ui
 
     assert len(ui.md("名" * 100_000)) == ui.MD_MAX_LENGTH
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("a | b", "a | b"),  # a pipe in a name does not split the row
+        ("第一行\n| 第二行 |", "第一行 | 第二行 |"),  # nor does a line break start a new row
+        (None, ""),  # nothing reported: empty, never 0
+        (float("nan"), ""),
+        (95.61, "95.61"),
+        (2025, "2025"),  # a year, not 2,025
+        ("**粗体** <b>x</b> [链接](http://evil.example)", "**粗体** <b>x</b> [链接](http://evil.example)"),
+    ],
+)
+def test_a_text_table_shows_each_cell_as_plain_text_in_its_own_column(monkeypatch: pytest.MonkeyPatch, cell: object, read: str) -> None:
+    import pandas as pd
+
+    import ui
+    from tests.pagetools import _cells
+
+    shown: list[str] = []
+    monkeypatch.setattr(ui.st, "markdown", shown.append)
+    ui.text_table(pd.DataFrame([{"名称": "甲", "数值": cell, "单位": "%"}]))
+    header, rule, row = shown[0].split("\n")
+    assert _cells(header) == ["名称", "数值", "单位"] and rule == "|---|---|---|"
+    assert [c.replace(ui.WORD_JOINER, "") for c in _cells(row)] == ["甲", read, "%"]

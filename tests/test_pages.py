@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pagetools import gauges
+from tests.pagetools import gauges, text_tables
 from xq_metrics.defaults import load_default
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +72,7 @@ def test_indicator_page_every_indicator() -> None:
         text = "\n".join(m.value for m in at.markdown)
         assert "目标解读" in text and "判断依据" in text
     at.selectbox(key="indicator").select("18. 森林覆盖率（%）").run()
-    flags = at.dataframe[1].value
+    flags = text_tables(at)[1]
     assert "目标低于基期（方向相反）" in set(flags["提示"])
 
 
@@ -80,7 +80,7 @@ def test_method_page_shows_the_thresholds_in_use() -> None:
     at = run("pages/8_口径说明.py")
     text = "\n".join(m.value for m in at.markdown)
     assert "110%" in text and "90%" in text and "±1" in text
-    readings = at.dataframe[0].value
+    readings = text_tables(at)[0]
     assert list(readings["读作"])[:2] == ["定性目标", "相对目标"]
 
 
@@ -89,7 +89,7 @@ def test_format_page_offers_the_data_and_the_full_template() -> None:
     buttons = at.get("download_button")
     assert [b.label for b in buttons[:2]] == ["下载报送模板（各单位报送数据用）", "下载完整模板（含规划内容）"]
     # Every format table also leaves as Excel (issue 15).
-    assert sum(1 for b in buttons if b.label == "下载 Excel") == len(at.dataframe)
+    assert sum(1 for b in buttons if b.label == "下载 Excel") == len(text_tables(at)) == 14
     assert [s.value for s in at.subheader][:3] == ["说明", "规划结构", "指标"]
 
 
