@@ -80,8 +80,10 @@ def towns_view(dataset: Dataset, filters: Filters) -> None:
         st.markdown(f"**{texts.TOWN_STATUS}**")
         if p.judgements:
             units = {i.name: i.unit for i in dataset.indicators}
-            for j in ui.paginate(p.judgements, PROFILE_INDICATORS, key="profile_page"):
-                st.markdown(f"{ui.md(j.indicator)}{texts.COLON}{ui.md(format_value(j.value, units[j.indicator]))}{texts.PAREN_OPEN}{j.year}{texts.PAREN_CLOSE}{ui.status_badge(j)}")
+            st.markdown("  \n".join(  # one element, not one a line: each element is a message on every rerun
+                f"{ui.md(j.indicator)}{texts.COLON}{ui.md(format_value(j.value, units[j.indicator]))}{texts.PAREN_OPEN}{j.year}{texts.PAREN_CLOSE}{ui.status_badge(j)}"
+                for j in ui.paginate(p.judgements, PROFILE_INDICATORS, key="profile_page")
+            ))
         else:
             st.info(texts.NO_TOWN_VALUES)
     with right:
@@ -91,10 +93,10 @@ def towns_view(dataset: Dataset, filters: Filters) -> None:
             listed, hidden = largest(p.projects, PROFILE_PROJECTS, lambda project: project.investment_yi)
             if hidden:
                 st.caption(texts.LARGEST_LISTED.format(shown=len(listed), hidden=hidden, total=len(p.projects)))
-                ui.table(pd.DataFrame(p.project_rows(listed)))
+                ui.text_table(pd.DataFrame(p.project_rows(listed)))
                 ui.excel_button(lambda: pd.DataFrame(p.project_rows()), name)
             else:
-                ui.named_table(pd.DataFrame(p.project_rows()), name)
+                ui.named_table(pd.DataFrame(p.project_rows()), name, text=True)
         else:
             st.caption(texts.NO_TOWN_PROJECTS)
 

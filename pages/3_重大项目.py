@@ -69,8 +69,11 @@ else:
     )
     measure_name = projects.measure_label(measure)
     town_order = [town.name for town in dataset.towns]
-    tabs = st.tabs([texts.CHART_BY_BOX, texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN])
+    # Only the open tab's chart is made and drawn: the others cost a first visit a chart each, unseen.
+    tabs = st.tabs([texts.CHART_BY_BOX, texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN], on_change="rerun", key="p_tab")
     for tab, by in zip(tabs, ("box", "chapter", "town")):
+        if not tab.open:
+            continue
         with tab:
             if by == "town":
                 st.caption(texts.TOWN_SPLIT_NOTE)
@@ -136,4 +139,4 @@ else:
             ui.chart_spec(project_charts.project_years, detail.row), texts.NO_PROJECT_PROGRESS, f"{code}_{texts.PROJECT_YEARLY}",
         )
     if not detail.years.empty:
-        ui.named_table(detail.years, f"{code}_{texts.PROJECT_YEARLY}")
+        ui.named_table(detail.years, f"{code}_{texts.PROJECT_YEARLY}", text=True)

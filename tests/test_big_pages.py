@@ -21,7 +21,7 @@ from xq_metrics.numbers import format_value
 from xq_metrics.overview import CARDS_PER_PAGE
 from xq_metrics.store import Store, open_store
 
-from tests.pagetools import gauges
+from tests.pagetools import gauges, text_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR, PASSWORD = "张三", "correct-horse-1"
@@ -283,7 +283,7 @@ def test_the_town_page_pages_the_heat_map_and_cuts_the_profile(store: Store) -> 
     at.selectbox(key="town_focus").set_value("中北镇").run()
     assert not at.exception
     own = sum(1 for p in data.projects if "中北镇" in p.towns) + EXTRA_PROJECTS
-    table = at.dataframe[0].value
+    table = text_tables(at)[0]
     assert len(table) == towns.PROFILE_PROJECTS and table.iloc[0][texts.TOWN_PROJECT_COL_NAME] == f"测试项目{EXTRA_PROJECTS - 1:03d}"
     assert any(f"其余 {own - towns.PROFILE_PROJECTS} 项未列出" in c.value for c in at.caption)
     assert any(p.key == "profile_page" for p in at.pagination)  # 中北镇 reports 45 indicators: 20 a page

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.pagetools import text_tables
 from xq_metrics import texts
 from xq_metrics.defaults import load_default
 from xq_metrics.model import Dataset
@@ -67,6 +68,8 @@ def test_town_filter_keeps_projects_naming_the_town_and_says_how_many_had_none(d
     no_town = sum(1 for p in dataset.projects if not p.towns)
     assert any(f"未写明镇街的{no_town}项" in c.value for c in at.caption)
     assert metrics(at)[texts.METRIC_DISCLOSED_TOTAL] == (texts.PROJECT_UNDISCLOSED, "0项已披露 / 4项未披露")
+    at.session_state["p_tab"] = texts.CHART_BY_TOWN  # the by-town tab, as a click on it would open it
+    at.run()
     assert any(texts.MULTI_TOWN in c.value for c in at.caption)
 
 
@@ -118,6 +121,21 @@ def test_measure_switch_and_project_panel() -> None:
     assert not at.exception, at.exception
     text = "\n".join(m.value for m in at.markdown)
     assert "金西盟智能化细胞工厂项目" in text and "第四章第一节" in text and "专栏3" in text and "6亿元" in text
-    years = at.dataframe[-1].value
+    years = text_tables(at)[-1]
     assert list(years[texts.COL_YEAR]) == ["2023", "2024"]
     assert years.iloc[1][texts.COL_AS_GIVEN] == "计划25000万元、完成26000万元"
+
+
+def test_only_the_open_tab_draws_its_chart() -> None:
+    """The by-专栏, by-chapter and by-town charts are made when their tab is opened, not all three on every run."""
+    at = open_page()
+    before = len(at.get("vega_lite_chart"))
+    specs = {c.proto.spec for c in at.get("vega_lite_chart")}
+    for label in (texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN):
+        at.session_state["p_tab"] = label
+        at.run()
+        assert not at.exception, at.exception
+        assert len(at.get("vega_lite_chart")) == before  # one tab's chart replaced by another's
+        now = {c.proto.spec for c in at.get("vega_lite_chart")}
+        assert len(now - specs) == 1  # exactly the opened tab's chart is new
+        specs = now
