@@ -246,10 +246,13 @@ def linked(
     code: Callable[[T], str] = str, **kwargs: object,
 ) -> Any:
     """A selectbox or multiselect whose choice travels in the page's link (?indicator=6): read from the link on
-    the session's first visit to the page, written back on every run, unknown values dropped with a notice."""
+    the session's first visit to the page (and whenever the widget was not drawn), written back on every run,
+    unknown values dropped with a notice."""
     by_code = {code(o): o for o in options}
     seeded = f"_linked_{key}"
-    if not st.session_state.get(seeded):
+    # Read again when Streamlit has dropped the widget's state: it was not drawn in a run (a tab not open), and
+    # the link still holds the choice.
+    if not st.session_state.get(seeded) or key not in st.session_state:
         raw = st.query_params.get_all(param)[:MAX_LINKED_VALUES]
         picked = [by_code[r] for r in raw if r in by_code]
         unknown = [r[:40] for r in raw if r not in by_code]

@@ -54,19 +54,23 @@ def towns_view(dataset: Dataset, filters: Filters) -> None:
     st.caption(texts.TOWN_MAP_NOTE)
 
     if indicators:
-        st.subheader(texts.HEATMAP_TITLE)
-        # Readable columns only: with hundreds of indicators the map shows a page of them (issue 13).
-        if len(indicators) > HEATMAP_INDICATORS:
-            st.caption(texts.HEATMAP_PAGED.format(size=HEATMAP_INDICATORS))
-        columns = ui.paginate(indicators, HEATMAP_INDICATORS, key="heatmap_page")
-        ui.named_chart(ui.chart_spec(charts.status_heatmap, matrix(dataset, filters, columns), columns), texts.HEATMAP_TITLE)
-        st.subheader(texts.RANKING_TITLE)
-        ranked_by = ui.linked(st.selectbox, texts.RANKING_INDICATOR, indicators, "town_rank", "rank", code=code, format_func=label)
-        ranked, district = ranking(dataset, ranked_by, filters)
-        ui.named_chart_or_notice(
-            ui.chart_spec(charts.ranking_bar, ranked_by, ranked, district, filters.towns) if ranked else None, texts.NO_TOWN_VALUES,
-            f"{texts.RANKING_TITLE}_{ranked_by.name}",
-        )
+        # All towns by all indicators, or one indicator's ranking: one chart drawn at a time, the other one click away.
+        heat_tab, ranking_tab = st.tabs([texts.HEATMAP_TITLE, texts.RANKING_TITLE], on_change="rerun", key="town_tab")
+        if heat_tab.open:
+            with heat_tab:
+                # Readable columns only: with hundreds of indicators the map shows a page of them (issue 13).
+                if len(indicators) > HEATMAP_INDICATORS:
+                    st.caption(texts.HEATMAP_PAGED.format(size=HEATMAP_INDICATORS))
+                columns = ui.paginate(indicators, HEATMAP_INDICATORS, key="heatmap_page")
+                ui.named_chart(ui.chart_spec(charts.status_heatmap, matrix(dataset, filters, columns), columns), texts.HEATMAP_TITLE)
+        if ranking_tab.open:
+            with ranking_tab:
+                ranked_by = ui.linked(st.selectbox, texts.RANKING_INDICATOR, indicators, "town_rank", "rank", code=code, format_func=label)
+                ranked, district = ranking(dataset, ranked_by, filters)
+                ui.named_chart_or_notice(
+                    ui.chart_spec(charts.ranking_bar, ranked_by, ranked, district, filters.towns) if ranked else None,
+                    texts.NO_TOWN_VALUES, f"{texts.RANKING_TITLE}_{ranked_by.name}",
+                )
 
     st.subheader(texts.PROFILE_TITLE)
     focus = ui.linked(st.selectbox, texts.FOCUS_TOWN, focus_options, "town_focus", "focus")

@@ -82,40 +82,43 @@ else:
                 texts.NO_MEASURE_DATA.format(measure=measure_name), f"{measure_name}_{by}",
             )
 
-    left, right = st.columns(2)
-    with left:
-        st.markdown(f"**{texts.CHART_LARGEST}**")
-        missing = sum(1 for r in shown if r.measure(measure) is None)
-        st.caption(texts.LARGEST_NOTE.format(measure=measure_name, count=len(shown) - missing, missing=missing))
-        ui.named_chart_or_notice(
-            # Cached by what the charts draw, not by every project shown (pickling 20,000 rows took 0.13 s a chart).
-            ui.chart_spec(project_charts.largest_projects, projects.largest(shown, measure, project_charts.LARGEST_TOP), measure),
-            texts.NO_MEASURE_DATA.format(measure=measure_name),
-            texts.CHART_LARGEST,
-        )
-    with right:
-        st.markdown(f"**{texts.CHART_YEARLY}**")
-        st.caption(texts.YEARLY_NOTE)
-        ui.named_chart_or_notice(ui.chart_spec(project_charts.yearly_chart, projects.yearly(shown)), texts.NO_YEARLY, texts.CHART_YEARLY)
-
-    st.markdown(f"**{texts.CHART_PLAN_VS_DONE}**")
-    st.caption(texts.PLAN_VS_DONE_NOTE)
-    # A bar per project: never more than a chart can show (issue 13).
-    reported = [r for r in shown if r.planned_yi is not None or r.completed_yi is not None]
-    drawn, hidden = largest(reported, projects.CHART_ROWS, projects.size)
-    if hidden:
-        st.caption(texts.CHART_TOP.format(shown=len(drawn), hidden=hidden))
-    ui.named_chart_or_notice(ui.chart_spec(project_charts.plan_vs_done, drawn), texts.NO_PLAN_VS_DONE, texts.CHART_PLAN_VS_DONE)
-
-    st.markdown(f"**{texts.CHART_SCHEDULE}**")
-    today = date.today()
-    scheduled = [r for r in shown if r.start_year is not None and r.end_year is not None]
-    unscheduled = len(shown) - len(scheduled)
-    st.caption(texts.SCHEDULE_NOTE.format(today=today.isoformat(), missing=unscheduled))
-    drawn, hidden = largest(scheduled, projects.CHART_ROWS, lambda r: r.total_yi)
-    if hidden:
-        st.caption(texts.CHART_TOP.format(shown=len(drawn), hidden=hidden))
-    ui.named_chart_or_notice(ui.chart_spec(project_charts.schedule, drawn, today), texts.NO_SCHEDULE, texts.CHART_SCHEDULE)
+    # The four views of the projects' progress, one at a time: a first visit draws one chart here, not four.
+    st.subheader(texts.PROGRESS_CHARTS_TITLE)
+    largest_tab, yearly_tab, plan_tab, schedule_tab = st.tabs(
+        [texts.CHART_LARGEST, texts.CHART_YEARLY, texts.TAB_PLAN_VS_DONE, texts.TAB_SCHEDULE], on_change="rerun", key="p_chart_tab",
+    )
+    if largest_tab.open:
+        with largest_tab:
+            missing = sum(1 for r in shown if r.measure(measure) is None)
+            st.caption(texts.LARGEST_NOTE.format(measure=measure_name, count=len(shown) - missing, missing=missing))
+            ui.named_chart_or_notice(
+                # Cached by what the charts draw, not by every project shown (pickling 20,000 rows took 0.13 s a chart).
+                ui.chart_spec(project_charts.largest_projects, projects.largest(shown, measure, project_charts.LARGEST_TOP), measure),
+                texts.NO_MEASURE_DATA.format(measure=measure_name),
+                texts.CHART_LARGEST,
+            )
+    if yearly_tab.open:
+        with yearly_tab:
+            st.caption(texts.YEARLY_NOTE)
+            ui.named_chart_or_notice(ui.chart_spec(project_charts.yearly_chart, projects.yearly(shown)), texts.NO_YEARLY, texts.CHART_YEARLY)
+    if plan_tab.open:
+        with plan_tab:
+            st.caption(texts.PLAN_VS_DONE_NOTE)
+            # A bar per project: never more than a chart can show (issue 13).
+            reported = [r for r in shown if r.planned_yi is not None or r.completed_yi is not None]
+            drawn, hidden = largest(reported, projects.CHART_ROWS, projects.size)
+            if hidden:
+                st.caption(texts.CHART_TOP.format(shown=len(drawn), hidden=hidden))
+            ui.named_chart_or_notice(ui.chart_spec(project_charts.plan_vs_done, drawn), texts.NO_PLAN_VS_DONE, texts.CHART_PLAN_VS_DONE)
+    if schedule_tab.open:
+        with schedule_tab:
+            today = date.today()
+            scheduled = [r for r in shown if r.start_year is not None and r.end_year is not None]
+            st.caption(texts.SCHEDULE_NOTE.format(today=today.isoformat(), missing=len(shown) - len(scheduled)))
+            drawn, hidden = largest(scheduled, projects.CHART_ROWS, lambda r: r.total_yi)
+            if hidden:
+                st.caption(texts.CHART_TOP.format(shown=len(drawn), hidden=hidden))
+            ui.named_chart_or_notice(ui.chart_spec(project_charts.schedule, drawn, today), texts.NO_SCHEDULE, texts.CHART_SCHEDULE)
 
     st.subheader(texts.PANEL_TITLE)
     by_code = {r.code: r for r in shown}

@@ -54,7 +54,8 @@ def test_page_lists_every_project_and_shows_what_is_undisclosed() -> None:
     assert totals["1-1"] == "约200" and "元宝岛" in totals["1-3"]  # the plan's 约 kept
     text = "\n".join(m.value for m in at.markdown)
     assert "1亿元 = 10000万元" in text and "各年完成投资之和" in text
-    assert len(at.get("vega_lite_chart")) >= 6
+    # One investment chart (the open tab's), one progress chart (the open tab's), the chosen project's years.
+    assert len(at.get("vega_lite_chart")) == 3
     assert not at.info
 
 
@@ -139,3 +140,22 @@ def test_only_the_open_tab_draws_its_chart() -> None:
         now = {c.proto.spec for c in at.get("vega_lite_chart")}
         assert len(now - specs) == 1  # exactly the opened tab's chart is new
         specs = now
+
+
+@pytest.mark.parametrize(
+    ("tab", "fields"),
+    [
+        (texts.CHART_LARGEST, ("project", "amount_yi", "towns")),
+        (texts.CHART_YEARLY, ("year",)),
+        (texts.TAB_PLAN_VS_DONE, ("project", "kind")),
+        (texts.TAB_SCHEDULE, ("project", "start_year", "end_year")),
+    ],
+)
+def test_each_progress_tab_draws_its_own_chart_when_opened(tab: str, fields: tuple[str, ...]) -> None:
+    from tests.test_big_pages import charts_with
+
+    at = open_page()
+    at.session_state["p_chart_tab"] = tab
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.get("vega_lite_chart")) == 3 and charts_with(at, *fields)

@@ -241,3 +241,22 @@ def test_one_town_counts_only_its_own_indicators() -> None:
     assert any("精武镇各状态指标数（该镇街自有数据的5项）" in s.value for s in at.subheader)
     assert sum(int(m.value) for m in at.metric) == 5
     assert any("另有13项指标精武镇未分镇填报" in i.value for i in at.info)
+
+
+def test_a_choice_in_a_tab_not_open_is_kept_for_when_it_opens_again() -> None:
+    """Streamlit drops the state of a widget a run does not draw; the ranking's indicator lives in the link too."""
+    from xq_metrics import texts
+
+    at = run("pages/2_街镇.py")
+    at.session_state["town_tab"] = texts.RANKING_TITLE
+    at.run()
+    ranked_by = at.selectbox(key="town_rank")
+    chosen = ranked_by.options[2]
+    ranked_by.select(chosen).run()
+    at.session_state["town_tab"] = texts.HEATMAP_TITLE
+    at.run()
+    assert not [s for s in at.selectbox if s.key == "town_rank"]  # not drawn while its tab is closed
+    at.session_state["town_tab"] = texts.RANKING_TITLE
+    at.run()
+    assert not at.exception
+    assert f"{at.selectbox(key='town_rank').value.code}. {at.selectbox(key='town_rank').value.label}" == chosen
