@@ -140,6 +140,10 @@ def test_fold(raw: str, folded: str) -> None:
         pytest.param("  完成“十四五”规划目标 ", "完成“十四五”规划目标", id="trimmed-only"),
         pytest.param(3.0, "3", id="whole-float-plain"),
         pytest.param(None, "", id="none"),
+        pytest.param(" \u3000\n", "", id="blank-text"),
+        pytest.param(float("nan"), "", id="nan-is-blank"),
+        pytest.param(2.5, "2.5", id="fraction"),
+        pytest.param(7, "7", id="integer"),
     ],
 )
 def test_text(raw: object, kept: str) -> None:

@@ -83,3 +83,26 @@ def test_a_clean_sheet_takes_the_plain_path(monkeypatch: pytest.MonkeyPatch) -> 
     rows = [[o.indicator, o.town, o.year, o.value] for o in BASE.observations if o.value is not None][:30]
     result = loader.assemble(reader.read_workbook(workbook({"指标数据": [["指标", "镇街", "年份", "数值"], *rows]})), BASE, NOW)
     assert result.ok and len(made) == len(rows) and None not in made
+
+
+def test_assembling_and_reapplying_pause_the_cyclic_collector_and_restore_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large upload builds a quarter million records and edits: no full collection may walk them meanwhile."""
+    import gc
+
+    from xq_metrics import checks
+
+    seen: list[bool] = []
+    validate = checks.validate
+
+    def spy(*args: object) -> list:
+        seen.append(gc.isenabled())
+        return validate(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "validate", spy)
+    data = workbook({"指标数据": [["指标", "镇街", "年份", "数值"], [INDICATORS[0].name, "全区", 2024, 95.0]]})
+    assert gc.isenabled()
+    result = loader.assemble(reader.read_workbook(data, "上传.xlsx"), BASE, NOW)
+    assert result.ok and gc.isenabled()
+    dataset, _ = loader.reapply(result.changes, BASE)
+    assert dataset is not None and gc.isenabled()
+    assert seen == [False, False]

@@ -188,3 +188,26 @@ def test_flags_never_change_the_data() -> None:
     assert set(codes(found)) == {"target_unread", "out_of_range", "jump", "missing_year"}
     assert dataset == before
     assert [o.value for o in dataset.series(ind.name)] == [10.0, 150.0, None, -5.0]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "value", "expected"),
+    [
+        ("常住人口城镇化率", "%", 100.0, True),
+        ("常住人口城镇化率", "%", 100.5, False),  # a share above 100
+        ("常住人口城镇化率", "%", -0.1, False),
+        ("学前教育毛入园率", "%", 104.0, True),  # a gross rate may pass 100
+        ("地区生产总值增长", "%", -3.0, True),  # a growth in % is no share
+        ("城镇新增就业", "人", 0.0, True),
+        ("城镇新增就业", "万人", -1.0, False),  # a count is never negative
+        ("城镇新增就业", "万人", float("inf"), True),
+        ("一般公共预算收入", "亿元", -2.0, True),  # an amount may be negative
+        ("一般公共预算收入", "亿元", float("nan"), True),  # unbounded: nothing to check
+        ("常住人口城镇化率", "%", float("nan"), False),
+    ],
+)
+def test_a_figure_is_plausible_within_its_indicators_range(name: str, unit: str, value: float, expected: bool) -> None:
+    indicator = make_indicator(name=name, unit=unit)
+    assert quality.plausible(indicator, value) is expected
+    bounds = quality.plausible_range(indicator)
+    assert (bounds is None or bounds[0] <= value <= bounds[1]) is expected  # what checks._magnitudes asks

@@ -62,6 +62,8 @@ def is_blank(raw: object) -> bool:
 
 def text(raw: object) -> str:
     """A text cell, trimmed; numbers typed into a text column keep their plain form (3.0 -> "3")."""
+    if type(raw) is str:
+        return raw.strip()  # most cells: blank ones trim to "" too
     if is_blank(raw):
         return ""
     if isinstance(raw, float) and raw.is_integer():

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from . import schema, texts
 from .cells import fold
@@ -125,29 +126,41 @@ def _same(old: object, new: object) -> bool:
 
 
 def _new(sheet: schema.Sheet, cls: type, edit: Edit, source: SourceInfo) -> object:
-    values = dict(zip(sheet.identity_attributes, edit.key))
-    values.update(edit.fields)
-    names, required = _shape(cls)
-    if "sample" in names:
-        values["sample"] = source.is_sample
-    for name in required:
-        # Not given and without a default (a figure): 未填报, never 0. A row missing a required column is an error
-        # the loader has reported; it is still built, so every other problem of the file is found at once.
-        if name not in values:
-            values[name] = None
-    if values.keys() - names:  # fields of the sheet that are not the record's (项目进展's 金额单位 is read, not kept)
-        values = {k: v for k, v in values.items() if k in names}
-    return cls(**values)
+    pick, tail = _layout(cls, sheet.identity_attributes, tuple(edit.fields))
+    return cls(*pick((*edit.key, *edit.fields.values(), source.is_sample, *tail)))
 
 
 @functools.cache
-def _shape(cls: type) -> tuple[frozenset[str], tuple[str, ...]]:
-    """A record class's field names, and those without a default."""
-    fields = dataclasses.fields(cls)
-    required = tuple(
-        f.name for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    )
-    return frozenset(f.name for f in fields), required
+def _layout(
+    cls: type, identity: tuple[str, ...], given: tuple[str, ...]
+) -> tuple[Callable[[tuple], tuple], tuple[object, ...]]:
+    """How a new record of `cls` is made from an edit with these fields: which of (*key, *field values, sample,
+    *tail) each of its fields takes, in order, and the tail. Rows come in a few shapes only, so 200,000 new rows
+    are built positionally (half the cost of keywords) instead of through a dict each.
+
+    The identity comes from the key; a field the edit gives overrides it; `sample` is the upload's own; a field not
+    given keeps its default, or None when it has none: a figure not given is 未填报, never 0. A row missing a required
+    column is an error the loader has reported; it is still built, so every other problem of the file is found at
+    once. Fields of the sheet that are not the record's are left out (分工表's 具体内容 is read, not kept)."""
+    given_at = {name: len(identity) + i for i, name in enumerate(given)}
+    identity_at = {name: i for i, name in enumerate(identity)}
+    sample_at = len(identity) + len(given)
+    tail: list[object] = []
+    positions: list[int] = []
+    for f in dataclasses.fields(cls):
+        if f.name == "sample":
+            positions.append(sample_at)
+        elif f.name in given_at:
+            positions.append(given_at[f.name])
+        elif f.name in identity_at:
+            positions.append(identity_at[f.name])
+        else:
+            # Records are immutable and their defaults plain values: a default_factory would need a call per row.
+            assert f.default_factory is dataclasses.MISSING, f"{cls.__name__}.{f.name}"
+            positions.append(sample_at + 1 + len(tail))
+            tail.append(None if f.default is dataclasses.MISSING else f.default)
+    assert len(positions) > 1, cls  # itemgetter of one position gives the value, not a tuple
+    return operator.itemgetter(*positions), tuple(tail)
 
 
 def _empty(record: object, name: str) -> object:

@@ -178,17 +178,15 @@ def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> l
     town_count = max(len(dataset.towns), 1)
     references: dict[tuple[str, bool, int], float | None] = {}  # what a figure is compared with, per level and year
     additive = {name: is_additive(i) for name, i in indicators.items()}
+    bounds = {name: quality.plausible_range(i) for name, i in indicators.items()}
     found: list[Finding] = []
     for edit in edits:
         name, town, year = edit.key
         indicator = indicators[name]
         value: float = edit.fields["value"]  # type: ignore[assignment]
-
-        def where() -> dict[str, object]:
-            return {**_at(edit, "value"), "header": schema.VALUES.column("value").header, "seen": f"{value:g}"}
-
-        if not quality.plausible(indicator, value):
-            found.append(finding("OUT_OF_RANGE", **where(), unit=indicator.unit, indicator=indicator.name))  # type: ignore[arg-type]
+        limits = bounds[name]
+        if limits is not None and not limits[0] <= value <= limits[1]:
+            found.append(finding("OUT_OF_RANGE", **_figure_at(edit), unit=indicator.unit, indicator=indicator.name))  # type: ignore[arg-type]
             continue
         level = (name, town == district_name, year)
         if level not in references:
@@ -200,7 +198,7 @@ def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> l
                 power = round(math.log10(ratio))
                 times = f"{ratio:,.0f}" if ratio >= 1 else f"1/{1 / ratio:,.0f}"
                 found.append(finding(
-                    "UNIT_SUSPECT", **where(), indicator=indicator.label, expected=f"{reference:.3g}",  # type: ignore[arg-type]
+                    "UNIT_SUSPECT", **_figure_at(edit), indicator=indicator.label, expected=f"{reference:.3g}",  # type: ignore[arg-type]
                     detail=times, likely=_likely(abs(power)),
                 ))
                 continue
@@ -208,9 +206,14 @@ def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> l
             total = district[(name, year)]
             if value > total * (1 + TOTAL_TOLERANCE):
                 found.append(finding(
-                    "TOWN_ABOVE_DISTRICT", "warning", **where(), town=town, expected=f"{total:g}",  # type: ignore[arg-type]
+                    "TOWN_ABOVE_DISTRICT", "warning", **_figure_at(edit), town=town, expected=f"{total:g}",  # type: ignore[arg-type]
                 ))
     return found
+
+
+def _figure_at(edit: Edit) -> dict[str, object]:
+    """Where a figure of 指标数据 is, and the figure as typed, for a finding about it."""
+    return {**_at(edit, "value"), "header": schema.VALUES.column("value").header, "seen": f"{edit.fields['value']:g}"}
 
 
 def _reference(

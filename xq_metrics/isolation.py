@@ -302,7 +302,7 @@ class _Job:
             tag, body = self.answer
             if tag == RESULT:
                 try:
-                    with _gc_paused():
+                    with gc_paused():
                         value = _AllowListUnpickler(io.BytesIO(body)).load()
                     return Outcome(value=value, seconds=time.monotonic() - self.started)
                 except Exception as exc:  # outside the allow-list, or garbled: a child that misbehaved
@@ -452,11 +452,10 @@ _gc_pauses = 0
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic GC while a result of a million objects is rebuilt (1.9 s -> 0.7 s for the bench workbook).
-
-    Nothing rebuilt here is cyclic garbage; counted, because several sessions may unpickle at once.
-    """
+def gc_paused() -> Iterator[None]:
+    """No cyclic GC while a million objects are built: a child's result rebuilt (1.9 s -> 0.7 s for the bench
+    workbook), an upload's records and edits assembled (loader). Every full collection walks all of them, and none
+    is cyclic garbage. Counted, because several sessions may do either at once."""
     global _gc_pauses
     with _gc_lock:
         _gc_pauses += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from . import texts, units
@@ -73,9 +74,16 @@ def flags_for(dataset: Dataset, indicator: Indicator) -> list[Flag]:
 
 
 def plausible(indicator: Indicator, value: float) -> bool:
+    bounds = plausible_range(indicator)
+    return bounds is None or bounds[0] <= value <= bounds[1]
+
+
+def plausible_range(indicator: Indicator) -> tuple[float, float] | None:
+    """The lowest and highest figure the indicator can hold; None when any can be. Asked once per indicator by a
+    check of 200,000 figures."""
     # Gross rates (毛入园率) may pass 100% by definition.
     if units.is_share(indicator.name, indicator.unit):
-        return 0 <= value <= 100
+        return (0.0, 100.0)
     if indicator.unit in units.COUNTS:
-        return value >= 0
-    return True
+        return (0.0, math.inf)
+    return None

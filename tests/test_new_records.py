@@ -1,0 +1,72 @@
+"""A new row's record, built positionally from its edit (changes._new), is the record keywords would build: every
+table, every shape of edit (fields given or not, a field the record does not keep, a figure not given)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+import pytest
+
+from xq_metrics import changes, model, schema
+from xq_metrics.changes import Edit
+from xq_metrics.model import SourceInfo
+
+SAMPLE = SourceInfo("示例", "示例.xlsx", True, datetime(2025, 1, 1))
+REAL = SourceInfo("上报", "上报.xlsx", False, datetime(2025, 1, 1))
+
+
+def by_keywords(sheet: schema.Sheet, edit: Edit, source: SourceInfo) -> object:
+    """The record as the rule says, field by field: key, then the fields given, then the upload's sample flag;
+    None for a field without a default that was not given; fields the record does not have left out."""
+    cls = sheet.record
+    names = {f.name for f in dataclasses.fields(cls)}
+    values = {**dict(zip(sheet.identity_attributes, edit.key)), **edit.fields}
+    if "sample" in names:
+        values["sample"] = source.is_sample
+    for f in dataclasses.fields(cls):
+        if f.default is dataclasses.MISSING and f.name not in values:
+            values[f.name] = None
+    return cls(**{k: v for k, v in values.items() if k in names})
+
+
+CASES = [
+    (schema.VALUES, ("常住人口城镇化率", "全区", 2024), {"value": 95.8}, REAL),
+    (schema.VALUES, ("常住人口城镇化率", "精武镇", 2024), {"value": 1.5, "source": "区统计局", "note": "初值"}, SAMPLE),
+    (schema.VALUES, ("常住人口城镇化率", "精武镇", 2024), {"note": "未报", "value": 2.0}, REAL),  # another order
+    (schema.VALUES, ("常住人口城镇化率", "精武镇", 2024), {"source": "区统计局"}, REAL),  # no figure: 未填报
+    (schema.PROGRESS, ("3-1", 2024), {"planned_yi": 1.0, "unit": "万元", "status": "在建"}, REAL),
+    (schema.PROGRESS, ("3-1", 2024), {}, SAMPLE),
+    (schema.INDICATORS, (7,), {"name": "新指标", "unit": "%", "departments": ("区统计局",)}, REAL),
+    (schema.TOWNS, ("新镇",), {"aliases": ("新",)}, REAL),
+    (schema.PROJECTS, ("9-1",), {"name": "新项目", "box": 9, "towns": ("精武镇",)}, REAL),
+    (schema.CITY_TARGETS, ("常住人口城镇化率", 2025), {"value": 96.0}, SAMPLE),
+    (schema.TASK_PROGRESS, ("5.1.1", 2024), {"lead": ("区发展改革委",), "deadline": "2025年底"}, REAL),
+    (schema.TASK_PROGRESS, ("5.1.1", 2024), {"content": "具体内容", "status": "推进中"}, REAL),  # 具体内容 is not kept
+    (schema.VALUES, ("常住人口城镇化率", "全区", 2024), {"sample": False, "value": 1.0}, SAMPLE),  # the upload's flag wins
+]
+
+
+@pytest.mark.parametrize(("sheet", "key", "fields", "source"), CASES)
+def test_a_new_record_is_the_one_keywords_build(sheet: schema.Sheet, key: tuple, fields: dict, source: SourceInfo) -> None:
+    edit = Edit(sheet.key, key, fields)
+    built = changes._new(sheet, sheet.record, edit, source)
+    expected = by_keywords(sheet, edit, source)
+    assert type(built) is type(expected)
+    assert built == expected
+    assert [getattr(built, f.name) for f in dataclasses.fields(built)] == [
+        getattr(expected, f.name) for f in dataclasses.fields(expected)
+    ]
+
+
+def test_a_new_record_is_still_frozen() -> None:
+    built = changes._new(schema.VALUES, model.Observation, Edit("values", ("a", "全区", 2024), {"value": 1.0}), REAL)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.value = 2.0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("sheet", [s for s in schema.TABLES if s.record is not None], ids=lambda s: s.key)
+def test_every_table_builds_a_new_record_from_its_key_alone(sheet: schema.Sheet) -> None:
+    key = tuple(f"k{i}" for i in range(len(sheet.identity_attributes)))
+    edit = Edit(sheet.key, key, {})
+    assert changes._new(sheet, sheet.record, edit, SAMPLE) == by_keywords(sheet, edit, SAMPLE)
