@@ -22,6 +22,7 @@ from .targets import TARGET_YEAR
 
 FONT = "WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 GAUGE_WIDTH, GAUGE_HEIGHT = 200, 120
+_CX, _CY = GAUGE_WIDTH / 2, GAUGE_HEIGHT - 22  # the gauge's centre: the middle of its bottom edge, room for the scale
 TILE = 68  # pixels per tile of the schematic town map: five columns fit a 390 px phone
 HEAT_ROW, HEAT_FRAME = 34, 140
 
@@ -95,7 +96,7 @@ def gauge_parts(indicator: Indicator, j: Judgement) -> Gauge:
     def angle(x: float) -> float:
         return -math.pi / 2 + math.pi * min(max(x / scale, 0.0), 1.0)
 
-    cx, cy = GAUGE_WIDTH / 2, GAUGE_HEIGHT - 22
+    cx, cy = _CX, _CY
     shown = j.progress_value
     value_text = gauge_text(indicator, j)
     filled = tip = None
@@ -124,7 +125,7 @@ def gauge(indicator: Indicator, j: Judgement) -> dict[str, object]:
 
     Written as a dict, not with Altair: building and validating 18 of them through Altair cost over a second."""
     parts = gauge_parts(indicator, j)
-    cx, cy = GAUGE_WIDTH / 2, GAUGE_HEIGHT - 22
+    cx, cy = _CX, _CY
     theta = {"theta": {"field": "start", "type": "quantitative", "scale": None}, "theta2": {"field": "end"}}
 
     def arc(a: Arc, **extra: object) -> dict[str, object]:
@@ -154,7 +155,10 @@ def gauge(indicator: Indicator, j: Judgement) -> dict[str, object]:
 def gauge_label(indicator: Indicator, j: Judgement) -> str:
     """What the gauge says in words, a line each (indicator, target, status, figure, year): its tooltip and the
     name a screen reader gives it."""
-    parts = gauge_parts(indicator, j)
+    return _words(indicator, gauge_parts(indicator, j))
+
+
+def _words(indicator: Indicator, parts: Gauge) -> str:
     return "\n".join(f"{t}{texts.COLON}{v}" for t, v in parts.tip) or f"{indicator.label}{texts.COLON}{parts.labels[0].text}"
 
 
@@ -163,8 +167,8 @@ def gauge_svg(indicator: Indicator, j: Judgement) -> str:
 
     Every text is escaped: a unit or a name comes from an uploaded workbook."""
     parts = gauge_parts(indicator, j)
-    cx, cy = GAUGE_WIDTH / 2, GAUGE_HEIGHT - 22
-    body = [f"<title>{escape(gauge_label(indicator, j))}</title>"]
+    cx, cy = _CX, _CY
+    body = [f"<title>{escape(_words(indicator, parts))}</title>"]
     body += [_svg_arc(a, cx, cy) for a in (parts.track, parts.filled, parts.tick) if a is not None]
     body += [
         f'<text x="{t.x:g}" y="{t.y:g}" font-size="{t.size}" fill="{t.colour}" text-anchor="middle" '
