@@ -247,10 +247,13 @@ def test_a_login_survives_a_reload_and_ends_with_logout(browser, tmp_path: Path)
         page.get_by_role("button", name="登录").click()
         page.get_by_text("已登录：李四").first.wait_for(timeout=30_000)
         assert "xq_login" not in page.url  # never in the link
+        # The page's script sets the cookie once the page is drawn; on a loaded machine the words come first.
+        page.wait_for_function("document.cookie.includes('xq_login=')", timeout=30_000)
         page.reload()
         page.get_by_text("已登录：李四").first.wait_for(timeout=30_000)
         page.get_by_role("button", name="退出登录").click()
         page.get_by_text("编辑人员登录", exact=True).wait_for(timeout=30_000)
+        page.wait_for_function("!document.cookie.includes('xq_login=')", timeout=30_000)
         page.reload()
         page.get_by_text("编辑人员登录", exact=True).wait_for(timeout=30_000)
         assert page.get_by_text("已登录：李四").count() == 0
