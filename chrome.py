@@ -26,6 +26,10 @@ _CSS = """
 /* A text table (ui.text_table) keeps its columns readable on a phone: it scrolls sideways instead of squeezing. */
 [data-testid="stMarkdownContainer"] table {display: block; overflow-x: auto;}
 [data-testid="stMarkdownContainer"] :is(th, td) {min-width: 4em;}
+@media (max-width: 640px) {
+  [data-testid="stMarkdownContainer"] table {width: max-content; max-width: none;}
+  [data-testid="stMarkdownContainer"] :is(th, td) {max-width: 12em;}
+}
 @media print {
   @page {size: A4; margin: 16mm 12mm 16mm 12mm;
     @bottom-right {content: counter(page) " / " counter(pages); font-size: 8pt; color: #444;}}

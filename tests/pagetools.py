@@ -47,11 +47,11 @@ def text_tables(at: Any) -> list[pd.DataFrame]:
     for element in at.markdown:
         lines = element.value.split("\n")
         if len(lines) >= 2 and lines[0].startswith("| ") and lines[1].startswith("|---"):
-            header, *rows = [_cells(line) for line in lines[:1] + lines[2:]]
+            header, *rows = [row_cells(line) for line in lines[:1] + lines[2:]]
             found.append(pd.DataFrame(rows, columns=header))
     return found
 
 
-def _cells(line: str) -> list[str]:
+def row_cells(line: str) -> list[str]:
     cells = re.split(r"(?<!\\) \| ", line.removeprefix("| ").removesuffix(" |"))
     return [re.sub(r"\\(.)", r"\1", c) for c in cells]

@@ -143,11 +143,11 @@ def test_a_text_table_shows_each_cell_as_plain_text_in_its_own_column(monkeypatc
     import pandas as pd
 
     import ui
-    from tests.pagetools import _cells
+    from tests.pagetools import row_cells
 
     shown: list[str] = []
     monkeypatch.setattr(ui.st, "markdown", shown.append)
     ui.text_table(pd.DataFrame([{"名称": "甲", "数值": cell, "单位": "%"}]))
     header, rule, row = shown[0].split("\n")
-    assert _cells(header) == ["名称", "数值", "单位"] and rule == "|---|---|---|"
-    assert [c.replace(ui.WORD_JOINER, "") for c in _cells(row)] == ["甲", read, "%"]
+    assert row_cells(header) == ["名称", "数值", "单位"] and rule == "|---|---|---|"
+    assert [c.replace(ui.WORD_JOINER, "") for c in row_cells(row)] == ["甲", read, "%"]

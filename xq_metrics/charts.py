@@ -96,7 +96,6 @@ def gauge_parts(indicator: Indicator, j: Judgement) -> Gauge:
     def angle(x: float) -> float:
         return -math.pi / 2 + math.pi * min(max(x / scale, 0.0), 1.0)
 
-    cx, cy = _CX, _CY
     shown = j.progress_value
     value_text = gauge_text(indicator, j)
     filled = tip = None
@@ -113,9 +112,9 @@ def gauge_parts(indicator: Indicator, j: Judgement) -> Gauge:
         tick = Arc(a - 0.025, a + 0.025, palette.INK, 50, 84)
     colour = palette.colour(j) if shown is not None else palette.STATUS_COLOURS[STATUS_ORDER[-1]]
     labels = (
-        Label(value_text, cx, cy - 14, 17, colour, bold=True),
-        Label("0", cx - 66, cy + 12, 10, palette.MUTED),
-        Label(fmt(scale), cx + 66, cy + 12, 10, palette.MUTED),
+        Label(value_text, _CX, _CY - 14, 17, colour, bold=True),
+        Label("0", _CX - 66, _CY + 12, 10, palette.MUTED),
+        Label(fmt(scale), _CX + 66, _CY + 12, 10, palette.MUTED),
     )
     return Gauge(Arc(angle(0), angle(scale), palette.TRACK, 55, 78), filled, tick, labels, tip or ())
 
@@ -125,11 +124,10 @@ def gauge(indicator: Indicator, j: Judgement) -> dict[str, object]:
 
     Written as a dict, not with Altair: building and validating 18 of them through Altair cost over a second."""
     parts = gauge_parts(indicator, j)
-    cx, cy = _CX, _CY
     theta = {"theta": {"field": "start", "type": "quantitative", "scale": None}, "theta2": {"field": "end"}}
 
     def arc(a: Arc, **extra: object) -> dict[str, object]:
-        mark = {"type": "arc", "color": a.colour, "innerRadius": a.inner, "outerRadius": a.outer, "x": cx, "y": cy}
+        mark = {"type": "arc", "color": a.colour, "innerRadius": a.inner, "outerRadius": a.outer, "x": _CX, "y": _CY}
         return {"data": {"values": [{"start": a.start, "end": a.end, **extra}]}, "mark": mark, "encoding": dict(theta)}
 
     def label(t: Label) -> dict[str, object]:
@@ -167,9 +165,8 @@ def gauge_svg(indicator: Indicator, j: Judgement) -> str:
 
     Every text is escaped: a unit or a name comes from an uploaded workbook."""
     parts = gauge_parts(indicator, j)
-    cx, cy = _CX, _CY
     body = [f"<title>{escape(_words(indicator, parts))}</title>"]
-    body += [_svg_arc(a, cx, cy) for a in (parts.track, parts.filled, parts.tick) if a is not None]
+    body += [_svg_arc(a) for a in (parts.track, parts.filled, parts.tick) if a is not None]
     body += [
         f'<text x="{t.x:g}" y="{t.y:g}" font-size="{t.size}" fill="{t.colour}" text-anchor="middle" '
         f'dominant-baseline="central"{_BOLD if t.bold else ""}>{escape(t.text)}</text>'
@@ -197,11 +194,11 @@ def gauge_grid(items: list[tuple[Indicator, Judgement]]) -> dict[str, object]:
     return {"vconcat": rows, "config": {"view": {"stroke": None}}, "spacing": 12}  # what the tests and the page-speed bench find the overview's gauges by
 
 
-def _svg_arc(a: Arc, cx: float, cy: float) -> str:
+def _svg_arc(a: Arc) -> str:
     """An annulus sector as one path: outer edge clockwise, inner edge back (what Vega draws for an arc mark)."""
 
     def point(r: int, t: float) -> str:
-        return f"{cx + r * math.sin(t):.2f},{cy - r * math.cos(t):.2f}"
+        return f"{_CX + r * math.sin(t):.2f},{_CY - r * math.cos(t):.2f}"
 
     large = 1 if a.end - a.start > math.pi else 0
     return (
