@@ -5,6 +5,7 @@ clean, loose, unknown, blank, 删除 and unit-bearing cells."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from tests.workbooks import workbook
 from xq_metrics import loader, reader
+from xq_metrics.changes import Edit
 from xq_metrics.defaults import load_default
 
 BASE = load_default().dataset
@@ -71,18 +73,18 @@ def test_plain_rows_give_what_the_full_path_gives(book: dict[str, list[list[obje
 
 def test_a_clean_sheet_takes_the_plain_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """Not vacuous: the rows of a clean 指标数据 sheet are all made by the plain path."""
-    made: list[object] = []
-    original = loader._PlainRows.edit
+    made: list[object] = []  # edits of plain rows, and the index of each row sent down the full path
+    original = loader._PlainRows.steps
 
-    def spy(self: loader._PlainRows, index: int) -> object:
-        edit = original(self, index)
-        made.append(edit)
-        return edit
+    def spy(self: loader._PlainRows) -> Iterator[object]:
+        for step in original(self):
+            made.extend(step if isinstance(step, list) else [step])
+            yield step
 
-    monkeypatch.setattr(loader._PlainRows, "edit", spy)
+    monkeypatch.setattr(loader._PlainRows, "steps", spy)
     rows = [[o.indicator, o.town, o.year, o.value] for o in BASE.observations if o.value is not None][:30]
     result = loader.assemble(reader.read_workbook(workbook({"指标数据": [["指标", "镇街", "年份", "数值"], *rows]})), BASE, NOW)
-    assert result.ok and len(made) == len(rows) and None not in made
+    assert result.ok and len(made) == len(rows) and all(isinstance(e, Edit) for e in made)
 
 
 def test_assembling_and_reapplying_pause_the_cyclic_collector_and_restore_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,4 @@
-"""A new row's record, built positionally from its edit (changes._new), is the record keywords would build: every
+"""A new row's record, built positionally from its edit (changes.apply), is the record keywords would build: every
 table, every shape of edit (fields given or not, a field the record does not keep, a figure not given)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from datetime import datetime
 
 import pytest
 
-from xq_metrics import changes, model, schema
-from xq_metrics.changes import Edit
+from xq_metrics import changes, schema
+from xq_metrics.changes import Changeset, Edit
 from xq_metrics.model import SourceInfo
 
 SAMPLE = SourceInfo("示例", "示例.xlsx", True, datetime(2025, 1, 1))
@@ -28,6 +28,12 @@ def by_keywords(sheet: schema.Sheet, edit: Edit, source: SourceInfo) -> object:
         if f.default is dataclasses.MISSING and f.name not in values:
             values[f.name] = None
     return cls(**{k: v for k, v in values.items() if k in names})
+
+
+def new_record(sheet: schema.Sheet, edit: Edit, source: SourceInfo) -> object:
+    """The record `changes.apply` makes of one edit to an empty table."""
+    (record,) = getattr(changes.apply(None, Changeset((edit,), source), (sheet,)), sheet.attribute)
+    return record
 
 
 CASES = [
@@ -50,7 +56,7 @@ CASES = [
 @pytest.mark.parametrize(("sheet", "key", "fields", "source"), CASES)
 def test_a_new_record_is_the_one_keywords_build(sheet: schema.Sheet, key: tuple, fields: dict, source: SourceInfo) -> None:
     edit = Edit(sheet.key, key, fields)
-    built = changes._new(sheet, sheet.record, edit, source)
+    built = new_record(sheet, edit, source)
     expected = by_keywords(sheet, edit, source)
     assert type(built) is type(expected)
     assert built == expected
@@ -60,7 +66,7 @@ def test_a_new_record_is_the_one_keywords_build(sheet: schema.Sheet, key: tuple,
 
 
 def test_a_new_record_is_still_frozen() -> None:
-    built = changes._new(schema.VALUES, model.Observation, Edit("values", ("a", "全区", 2024), {"value": 1.0}), REAL)
+    built = new_record(schema.VALUES, Edit("values", ("a", "全区", 2024), {"value": 1.0}), REAL)
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.value = 2.0  # type: ignore[misc]
 
@@ -69,4 +75,4 @@ def test_a_new_record_is_still_frozen() -> None:
 def test_every_table_builds_a_new_record_from_its_key_alone(sheet: schema.Sheet) -> None:
     key = tuple(f"k{i}" for i in range(len(sheet.identity_attributes)))
     edit = Edit(sheet.key, key, {})
-    assert changes._new(sheet, sheet.record, edit, SAMPLE) == by_keywords(sheet, edit, SAMPLE)
+    assert new_record(sheet, edit, SAMPLE) == by_keywords(sheet, edit, SAMPLE)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import operator
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping, NamedTuple
 
 from . import schema, texts
 from .cells import fold
@@ -26,17 +26,21 @@ from .model import Dataset, SourceInfo
 # Fields that describe where a figure came from: when a figure changes and the file gives no 出处, the old 出处
 # would describe a figure that is no longer there, so it becomes the uploaded file.
 _SOURCE = "source"
+# The fields of an edit that gives none (a 删除 row): one shared empty mapping, which no one writes to.
+_NOTHING: Mapping[str, object] = {}
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
+    """One row of the upload as a change to one stored row. A named tuple, not a dataclass: a large upload makes
+    200,000 of them, and a tuple is built in a third of the time. Never changed after it is made."""
+
     table: str  # schema key of the sheet, e.g. "values"
     key: tuple  # the row's identity, names resolved to the catalogue's
-    fields: Mapping[str, object] = field(default_factory=dict)  # record attribute -> new value
+    fields: Mapping[str, object] = _NOTHING  # record attribute -> new value
     blanks: frozenset[str] = frozenset()  # record attributes the file blanks on purpose
     delete: bool = False
     origin: tuple[str, int] = ("", 0)  # (sheet as named in the workbook, Excel row)
-    columns: Mapping[str, str] = field(default_factory=dict)  # column key -> Excel letter, for findings
+    columns: Mapping[str, str] = _NOTHING  # column key -> Excel letter, for findings
 
 
 @dataclass(frozen=True)
@@ -94,13 +98,21 @@ def _apply_table(sheet: schema.Sheet, old: tuple, edits: list[Edit], replace: bo
         kept = {e.key for e in edits if not e.delete}
         rows = {k: r for k, r in rows.items() if k in kept}
     cls = record_class(sheet)
+    layouts: dict[tuple[str, ...], tuple[Callable[[tuple], tuple], tuple[object, ...]]] = {}
+    sample = source.is_sample
     for edit in edits:
         if edit.delete:
             rows.pop(edit.key, None)
         elif edit.key in rows:
             rows[edit.key] = _update(sheet, rows[edit.key], edit, source)
         else:
-            rows[edit.key] = _new(sheet, cls, edit, source)
+            # A new row, built positionally (see _layout); layouts looked up per table: 200,000 new figures.
+            given = tuple(edit.fields)
+            layout = layouts.get(given)
+            if layout is None:
+                layout = layouts[given] = _layout(cls, sheet.identity_attributes, given)
+            pick, tail = layout
+            rows[edit.key] = cls(*pick((*edit.key, *edit.fields.values(), sample, *tail)))
     return tuple(rows.values())
 
 
@@ -123,11 +135,6 @@ def _same(old: object, new: object) -> bool:
     if isinstance(old, str) and isinstance(new, str):
         return fold(old) == fold(new)
     return old == new
-
-
-def _new(sheet: schema.Sheet, cls: type, edit: Edit, source: SourceInfo) -> object:
-    pick, tail = _layout(cls, sheet.identity_attributes, tuple(edit.fields))
-    return cls(*pick((*edit.key, *edit.fields.values(), source.is_sample, *tail)))
 
 
 @functools.cache

@@ -435,16 +435,23 @@ _SAFE_GLOBALS = {
 
 
 class _AllowListUnpickler(pickle.Unpickler):
-    """Our dataclasses and enums and plain values only: nothing a subverted child could use to run code here."""
+    """Our dataclasses, named tuples, enums and plain values: nothing a subverted child could use to run code here."""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _SAFE_GLOBALS:
             return getattr(builtins if module == "builtins" else importlib.import_module(module), name)
         if (module == "xq_metrics" or module.startswith("xq_metrics.")) and "." not in name:
             found = getattr(importlib.import_module(module), name, None)
-            if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum)):
+            if isinstance(found, type) and (
+                dataclasses.is_dataclass(found) or issubclass(found, enum.Enum) or _is_named_tuple(found)
+            ):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed from an isolated child")
+
+
+def _is_named_tuple(found: type) -> bool:
+    """A NamedTuple of ours (changes.Edit): rebuilt by tuple.__new__, which runs nothing else."""
+    return issubclass(found, tuple) and isinstance(getattr(found, "_fields", None), tuple)
 
 
 _gc_lock = threading.Lock()

@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -146,38 +147,71 @@ class _Edits:
 
     def sheet(self, sheet: schema.Sheet, base: Dataset | None) -> list[Edit]:
         context = _Context(base, self.findings)
-        stored = {identity(sheet, r) for r in (getattr(base, sheet.attribute) if base is not None else ())}
-        edits: list[Edit] = []
-        origins: dict[tuple, tuple[str, int, bool]] = {}
+        taking = _Taking(sheet, context, {identity(sheet, r) for r in (getattr(base, sheet.attribute) if base is not None else ())})
         totals: list[tuple[ParsedSheet, Row, Edit]] = []
         for parsed in self.parsed.of(sheet.key):
-            for edit, total, row in context.edits(sheet, parsed):
+            for step in context.edits(sheet, parsed):
+                if isinstance(step, list):
+                    taking.run(parsed, step)
+                    continue
+                edit, total, row = step
                 if edit is None:
                     continue
                 if total and row is not None:  # 合计 rows are never plain: they come with their Row
                     totals.append((parsed, row, edit))
                     continue
-                key, number = edit.key, edit.origin[1]
-                if key in origins:
-                    title, first, _ = origins[key]
-                    self.findings.append(finding(
-                        "DUPLICATE_KEY", sheet=parsed.title, row=number, column=edit.columns.get(sheet.identity[0]),
-                        detail=_where(title, first, parsed.title), key=_show_key(sheet, key),
-                    ))
-                    continue
-                origins[key] = (parsed.title, number, False)
-                if edit.delete:
-                    if key not in stored:
-                        self.findings.append(finding(
-                            "DELETE_NOTHING", "warning", sheet=parsed.title, row=number,
-                            column=edit.columns.get("action"), key=_show_key(sheet, key),
-                        ))
-                        continue
-                elif key not in stored and _missing(sheet, tuple(edit.fields)):
-                    context.complete(sheet, parsed, number, edit)
-                edits.append(edit)
-        edits += checks.totals(sheet, totals, edits, origins, self.findings, base.indicators if base else ())
+                taking.one(parsed, edit)
+        edits = taking.edits
+        edits += checks.totals(sheet, totals, edits, taking.origins, self.findings, base.indicators if base else ())
         return edits
+
+
+class _Taking:
+    """The edits of one sheet kept in order: a key given twice is refused at its second row, a 删除 of nothing is
+    said and dropped, a new row missing a required column is named."""
+
+    def __init__(self, sheet: schema.Sheet, context: _Context, stored: set[tuple]) -> None:
+        self.sheet = sheet
+        self.context = context
+        self.stored = stored
+        self.edits: list[Edit] = []
+        self.origins: dict[tuple, tuple[str, int, bool]] = {}
+
+    def one(self, parsed: ParsedSheet, edit: Edit) -> None:
+        key, number = edit.key, edit.origin[1]
+        if key in self.origins:
+            title, first, _ = self.origins[key]
+            self.context.findings.append(finding(
+                "DUPLICATE_KEY", sheet=parsed.title, row=number, column=edit.columns.get(self.sheet.identity[0]),
+                detail=_where(title, first, parsed.title), key=_show_key(self.sheet, key),
+            ))
+            return
+        self.origins[key] = (parsed.title, number, False)
+        if edit.delete:
+            if key not in self.stored:
+                self.context.findings.append(finding(
+                    "DELETE_NOTHING", "warning", sheet=parsed.title, row=number,
+                    column=edit.columns.get("action"), key=_show_key(self.sheet, key),
+                ))
+                return
+        elif key not in self.stored and _missing(self.sheet, tuple(edit.fields)):
+            self.context.complete(self.sheet, parsed, number, edit)
+        self.edits.append(edit)
+
+    def run(self, parsed: ParsedSheet, run: list[Edit]) -> None:
+        """Plain rows, none a 删除, as `one` takes them but at once when no key among them was given before."""
+        keys = [e.key for e in run]
+        if len(set(keys)) != len(keys) or not self.origins.keys().isdisjoint(keys):
+            for edit in run:
+                self.one(parsed, edit)
+            return
+        self.origins.update(zip(keys, [(parsed.title, e.origin[1], False) for e in run]))
+        incomplete = {shape for shape in set(map(tuple, [e.fields for e in run])) if _missing(self.sheet, shape)}
+        if incomplete:
+            for edit in run:
+                if edit.key not in self.stored and tuple(edit.fields) in incomplete:
+                    self.context.complete(self.sheet, parsed, edit.origin[1], edit)
+        self.edits += run
 
 
 class _Context:
@@ -206,20 +240,23 @@ class _Context:
 
     # ----------------------------------------------------------------- rows to edits
 
-    def edits(self, sheet: schema.Sheet, parsed: ParsedSheet) -> Iterator[tuple[Edit | None, bool, Row | None]]:
-        """(the edit or None, whether a 合计 row, the Row when one was built) per row. An edit carries its Excel row
-        and column letters (`origin`, `columns`) for the findings about it."""
+    def edits(self, sheet: schema.Sheet, parsed: ParsedSheet) -> Iterator[tuple[Edit | None, bool, Row | None] | list[Edit]]:
+        """(the edit or None, whether a 合计 row, the Row when one was built) per row, or a run of plain rows' edits
+        as one list. An edit carries its Excel row and column letters (`origin`, `columns`) for the findings."""
         for row in parsed.rows:
             yield (*self.edit(sheet, parsed, row), row)
         for block in parsed.blocks:
-            plain = _PlainRows(self, sheet, parsed, block) if sheet in _PLAIN_SHEETS else None
-            for index in range(len(block)):
-                edit = plain.edit(index) if plain is not None else None
-                if edit is not None:
-                    yield edit, False, None
-                    continue
-                row = block.row(index)
-                yield (*self.edit(sheet, parsed, row), row)
+            if sheet not in _PLAIN_SHEETS:
+                for index in range(len(block)):
+                    row = block.row(index)
+                    yield (*self.edit(sheet, parsed, row), row)
+                continue
+            for step in _PlainRows(self, sheet, parsed, block).steps():
+                if isinstance(step, list):
+                    yield step
+                else:
+                    row = block.row(step)
+                    yield (*self.edit(sheet, parsed, row), row)
 
     # ----------------------------------------------------------------- identity
 
@@ -589,7 +626,52 @@ class _PlainRows:
 
         return resolve
 
+    def steps(self) -> Iterator[list[Edit] | int]:
+        """Runs of consecutive plain rows as lists of their edits, and the index of each row the full path takes."""
+        built = self._built()
+        odd = self._odd()
+        run: list[Edit] = []
+        start = 0
+        for index in sorted(self.not_plain | odd):
+            run += built[start:index]
+            start = index + 1
+            edit = self.edit(index) if index in odd else None
+            if edit is not None:
+                run.append(edit)
+                continue
+            if run:
+                yield run
+                run = []
+            yield index
+        run += built[start:]
+        if run:
+            yield run
+
+    def _built(self) -> list[Edit]:
+        """Every row's edit as if it were plain, made in bulk; right for every row that is not odd or not plain."""
+        names = [attribute for attribute, _, _ in self.payload]
+        columns = [column for _, column, _ in self.payload]
+        if columns:
+            fields = [{n: v for n, v in zip(names, values) if v is not None} for values in zip(*columns)]
+        else:
+            fields = [{} for _ in range(len(self.block))]
+        return list(map(
+            Edit, repeat(self.sheet.key), self.keys, fields, repeat(_NO_BLANKS), repeat(False),
+            zip(repeat(self.title), self.block.numbers), repeat(self.block.letters),
+        ))
+
+    def _odd(self) -> set[int]:
+        """Rows `_built` gets wrong: a 删除 among the figures (blanks), text where a number was typed."""
+        odd: set[int] = set()
+        for _, column, text in self.payload:
+            if DELETE in column:
+                odd.update(i for i, value in enumerate(column) if value is DELETE)
+            if text and not set(map(type, column)) <= {str, type(None)}:
+                odd.update(i for i, value in enumerate(column) if value is not None and not isinstance(value, str))
+        return odd
+
     def edit(self, index: int) -> Edit | None:
+        """The edit of one row, or None when it is not plain after all (text where a number was typed)."""
         if index in self.not_plain:
             return None
         fields: dict[str, object] = {}
