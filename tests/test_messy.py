@@ -175,6 +175,26 @@ def test_damaged_sheet_xml_is_a_finding_not_a_traceback() -> None:
     assert not result.ok and "UNREADABLE_SHEET" in codes(result.findings, "error")
 
 
+def test_a_damaged_sheet_leaves_the_sheets_after_it_read_and_no_parser_thread_behind() -> None:
+    """calamine parses every sheet ahead on a thread of its own: one sheet failing there is that sheet's finding,
+    and the thread ends with the reading, even when it ends in an error."""
+    import threading
+
+    from tests.hostile import repack
+    from tests.workbooks import workbook
+    from xq_metrics import reader
+
+    def parsers() -> int:
+        return sum(t.name.startswith("calamine") for t in threading.enumerate())
+
+    rows = [messy.HEADER, ["森林覆盖率", "全区", 2024, 25.0]]
+    data = repack(workbook({"指标数据": rows, "数据": rows}), replace={"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row><c"})
+    parsed = reader.read_workbook(data, "坏.xlsx")
+    assert {f.sheet for f in parsed.findings if f.code == "UNREADABLE_SHEET"} == {"指标数据"}
+    assert [s.title for s in parsed.sheets] == ["数据"]
+    assert parsers() == 0
+
+
 def test_an_error_cell_without_a_reference_is_still_found() -> None:
     """r is optional in OOXML: a #REF! written without it must not slip through as 未填报."""
     import io as _io

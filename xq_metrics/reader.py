@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import io
 import operator
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -138,34 +140,43 @@ def read_workbook(
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises several types for a file that is not a workbook
         return ParsedWorkbook(name, [], [finding("NOT_XLSX", detail=type(exc).__name__)])
-    reading = _Reading(vocabulary or Vocabulary(), scan(data))
+    titles = book.sheet_names  # asked before the parser thread borrows the workbook
     hidden = {m.name for m in book.sheets_metadata if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"}
     by_name = {cells.fold(alias): sheet for sheet in schema.SHEETS for alias in (sheet.name, *sheet.aliases)}
-    for title in book.sheet_names:
-        grid = _grid(book, title, reading.findings)
-        if grid is None:
-            continue
-        if title in hidden:
-            reading.findings.append(finding("HIDDEN_SHEET", "warning", sheet=title))
-        try:
-            reading.sheet(title, grid, by_name.get(cells.fold(title)))
-        except Exception as exc:  # a sheet we cannot make sense of is refused, never a traceback
-            reading.findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
+    # calamine parses without holding the GIL: its thread parses the sheets in order while this one scans the bytes
+    # (cellscan) and reads the rows of each sheet parsed. Every sheet may be parsed ahead: the byte screen caps the
+    # workbook's cells in all, and this process's memory limit holds whatever comes before the screen says no.
+    parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="calamine")
+    try:
+        parsing = deque(parser.submit(book.get_sheet_by_name, title) for title in titles)
+        reading = _Reading(vocabulary or Vocabulary(), scan(data))
+        for title in titles:
+            grid = _grid(parsing.popleft(), title, reading.findings)  # taken off the queue: freed once read
+            if grid is None:
+                continue
+            if title in hidden:
+                reading.findings.append(finding("HIDDEN_SHEET", "warning", sheet=title))
+            try:
+                reading.sheet(title, grid, by_name.get(cells.fold(title)))
+            except Exception as exc:  # a sheet we cannot make sense of is refused, never a traceback
+                reading.findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
+    finally:
+        parser.shutdown(cancel_futures=True)
     if not reading.parsed and not any(f.severity == "error" for f in reading.findings):
         reading.findings.append(
             finding(
-                "NO_KNOWN_SHEET", detail=texts.SEP.join(book.sheet_names) or "无",
+                "NO_KNOWN_SHEET", detail=texts.SEP.join(titles) or "无",
                 expected=texts.SEP.join(s.name for s in schema.SHEETS),
             )
         )
     return ParsedWorkbook(name, reading.parsed, reading.findings, reading.read, reading.ignored)
 
 
-def _grid(book: python_calamine.CalamineWorkbook, title: str, findings: list[Finding]) -> list[list[object]] | None:
+def _grid(parsing: Future[python_calamine.CalamineSheet], title: str, findings: list[Finding]) -> list[list[object]] | None:
     """The sheet's cells from A1. A range merged down one column (类别) is filled from its top cell; a range merged
     across (a title, a footnote) keeps its text in the first cell only, so it never spills into figure columns."""
     try:
-        sheet = book.get_sheet_by_name(title)
+        sheet = parsing.result()
         grid = sheet.to_python(skip_empty_area=False)
         for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
             if left != right or top >= len(grid) or left >= len(grid[top]):
