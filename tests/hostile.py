@@ -383,6 +383,29 @@ def echo(value: object) -> object:
     return value
 
 
+def early_then(sent: object, then: str) -> object:
+    """Sends `sent` ahead of its result, then returns "done", raises, or aborts (as calamine does on a far cell)."""
+    import os
+
+    from xq_metrics.isolation_worker import send_early
+
+    send_early(sent)
+    send_early("a second one is never sent")
+    if then == "raise":
+        raise ValueError("after the early part")
+    if then == "abort":
+        os.abort()
+    return "done"
+
+
+def early_evil() -> str:
+    """Sends ahead a value that would run a command when unpickled, then a plain result."""
+    from xq_metrics.isolation_worker import send_early
+
+    send_early(_RunsCode())
+    return "done"
+
+
 def pid() -> int:
     import os
 

@@ -154,3 +154,24 @@ def test_only_the_upload_worker_may_ask_the_fork_server_for_children_of_its_own(
     # A parser that a file subverted could otherwise start children with limits of its own choosing.
     outcome = isolation.run(hostile.nested_parent_pids, limits=LIMITS)
     assert outcome.value == (isolation.server_pid(), None)
+
+
+@pytest.mark.parametrize(("then", "ok"), [("return", True), ("raise", False), ("abort", False)])
+def test_what_a_child_sends_early_reaches_the_caller_before_its_result_whatever_follows(then: str, ok: bool) -> None:
+    pending = isolation.Pending(hostile.early_then, {"sheets": [1, 2]}, then, limits=LIMITS)
+    assert pending.early() == {"sheets": [1, 2]}  # once: the second send_early is not sent
+    outcome = pending.result()
+    assert outcome.ok is ok and (outcome.value == "done" if ok else outcome.failure is not None)
+
+
+def test_a_child_that_sends_nothing_early_ends_the_wait_with_none() -> None:
+    pending = isolation.Pending(hostile.echo, 5, limits=LIMITS)
+    assert pending.early() is None and pending.result().value == 5
+
+
+def test_an_evil_pickle_sent_early_is_dropped_unrun(monkeypatch) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(os, "system", lambda command: calls.append(command) or 0)
+    pending = isolation.Pending(hostile.early_evil, limits=LIMITS)
+    assert pending.early() is None and pending.result().value == "done"
+    assert calls == []

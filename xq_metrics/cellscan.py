@@ -64,6 +64,15 @@ def scan(data: bytes) -> Scan:
         return Scan([], frozenset())
 
 
+def sheet_sizes(data: bytes) -> dict[str, int]:
+    """Each sheet's XML size, uncompressed, by sheet name, from the zip's directory; empty when it cannot be read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return {name: archive.getinfo(part).file_size for name, part in _sheet_parts(archive)}
+    except Exception:  # the byte screen and calamine report unreadable files
+        return {}
+
+
 def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
     """Indices of the cell styles (cellXfs) whose number format shows a percentage."""
     if "xl/styles.xml" not in archive.namelist():

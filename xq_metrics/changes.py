@@ -77,12 +77,19 @@ def identity(sheet: schema.Sheet, record: object) -> tuple:
     return tuple(getattr(record, a) for a in sheet.identity_attributes)
 
 
-def apply(base: Dataset | None, changes: Changeset, tables: Iterable[schema.Sheet] = schema.TABLES) -> Dataset:
-    """The data in use with the edits applied; tables without edits (and not replaced) are the very same tuples."""
+def apply(
+    base: Dataset | None, changes: Changeset, tables: Iterable[schema.Sheet] = schema.TABLES,
+    made: Mapping[str, tuple] = _NOTHING,  # type: ignore[assignment]
+) -> Dataset:
+    """The data in use with the edits applied; tables without edits (and not replaced) are the very same tuples.
+    `made`: tables (by schema key) already made from the same base and the same edits of theirs, taken as they are."""
     updates: dict[str, tuple] = {}
     for sheet in tables:
         edits = changes.of(sheet.key)
         if not edits and sheet.key not in changes.replace:
+            continue
+        if sheet.key in made:
+            updates[sheet.attribute] = made[sheet.key]
             continue
         old = getattr(base, sheet.attribute) if base is not None else ()
         updates[sheet.attribute] = _apply_table(sheet, old, edits, sheet.key in changes.replace, changes.source)

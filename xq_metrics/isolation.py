@@ -40,7 +40,7 @@ from typing import Any, Callable, Generic, Iterator, Literal, TypeVar
 
 from . import language, reader, texts
 from .findings import Finding, cap, finding
-from .isolation_worker import EXITED, HEADER, JOB, NO_MEMORY, PID, RAISED, RESULT, TOO_BIG, frame
+from .isolation_worker import EARLY, EXITED, HEADER, JOB, NO_MEMORY, PID, RAISED, RESULT, TOO_BIG, frame, send_early
 
 T = TypeVar("T")
 MB = 1024 * 1024
@@ -92,15 +92,19 @@ _BOOT = (
 _slots = threading.BoundedSemaphore(MAX_CHILDREN)
 
 
-def run(function: Callable[..., T], *args: object, limits: Limits, cancel: threading.Event | None = None) -> Outcome[T]:
+def run(
+    function: Callable[..., T], *args: object, limits: Limits, cancel: threading.Event | None = None,
+    early: Callable[[Any], None] | None = None,
+) -> Outcome[T]:
     """`function(*args)` in a limited child process; never raises for anything the child does. Setting `cancel`
-    kills the child and ends the call with a `cancelled` failure."""
+    kills the child and ends the call with a `cancelled` failure. `early` is called with what the child sends
+    ahead of its result (isolation_worker.send_early), if it does, and the child's result has not failed yet."""
     started = time.monotonic()
     if not _slots.acquire(timeout=limits.wall_seconds):
         return Outcome(failure=Failure("busy", str(MAX_CHILDREN)), seconds=time.monotonic() - started)
     try:
         try:
-            outcome = _Job(function, args, limits, started, cancel).run()
+            outcome = _Job(function, args, limits, started, cancel, early).run()
         except OSError as exc:  # the fork server could not be started or reached
             outcome = Outcome(failure=Failure("crash", f"{type(exc).__name__}: {exc}"), seconds=time.monotonic() - started)
     finally:
@@ -120,13 +124,27 @@ class Pending(Generic[T]):
     def __init__(self, function: Callable[..., T], *args: object, limits: Limits) -> None:
         self._cancel = threading.Event()
         self._outcome: Outcome[T] = Outcome(failure=Failure("cancelled", ""))
+        self._early: object = None
+        self._early_or_done = threading.Event()
         context = contextvars.copy_context()  # the run's language, for the child's findings
 
+        def sent_early(value: object) -> None:
+            self._early = value
+            self._early_or_done.set()
+
         def call() -> None:
-            self._outcome = context.run(run, function, *args, limits=limits, cancel=self._cancel)
+            try:
+                self._outcome = context.run(run, function, *args, limits=limits, cancel=self._cancel, early=sent_early)
+            finally:
+                self._early_or_done.set()
 
         self._thread = threading.Thread(target=call, name="isolated-call", daemon=True)
         self._thread.start()
+
+    def early(self) -> object:
+        """What the child sent ahead of its result, once it has (None if it ended without sending any)."""
+        self._early_or_done.wait()
+        return self._early
 
     def result(self) -> Outcome[T]:
         self._thread.join()
@@ -146,9 +164,10 @@ class _Job:
 
     def __init__(
         self, function: Callable[..., Any], args: tuple[object, ...], limits: Limits, started: float,
-        cancel: threading.Event | None = None,
+        cancel: threading.Event | None = None, early: Callable[[Any], None] | None = None,
     ) -> None:
         self.cancel = cancel
+        self.early = early
         self.request = frame(JOB, pickle.dumps((function.__module__, function.__qualname__, args, limits), pickle.HIGHEST_PROTOCOL))
         self.limits = limits
         self.started = started
@@ -210,7 +229,7 @@ class _Job:
     def _frames(self, job: socket.socket) -> None:
         while len(self.buffer) >= HEADER.size:
             tag, length = HEADER.unpack_from(self.buffer)
-            if tag == RESULT and length > self.limits.output_bytes:
+            if tag in (RESULT, EARLY) and length > self.limits.output_bytes:
                 # The child checks this itself; a child that lies about it is not read either.
                 self.failure = Failure("output", f"{length / MB:.0f} MB > {self.limits.output_bytes // MB} MB")
                 return
@@ -220,6 +239,8 @@ class _Job:
             del self.buffer[:HEADER.size + length]
             if tag == PID:
                 self._started(job, int(body))
+            elif tag == EARLY:
+                self._sent_early(body)
             elif tag == EXITED:
                 self.exit_code = int(body)
             elif self.answer is None:
@@ -247,6 +268,16 @@ class _Job:
         finally:
             job.settimeout(None)
             self.request = b""
+
+    def _sent_early(self, body: bytes) -> None:
+        if self.early is None or self.answer is not None:
+            return
+        try:
+            with gc_paused():
+                value = _AllowListUnpickler(io.BytesIO(body)).load()
+        except Exception:  # garbled or outside the allow-list: the result, or its absence, will tell
+            return
+        self.early(value)
 
     def _read_stderr(self, errors: int, selector: selectors.BaseSelector) -> None:
         chunk = os.read(errors, 65536)
@@ -288,7 +319,7 @@ class _Job:
                 self.buffer += chunk
                 while len(self.buffer) >= HEADER.size:
                     tag, length = HEADER.unpack_from(self.buffer)
-                    if tag == RESULT and length > self.limits.output_bytes:
+                    if tag in (RESULT, EARLY) and length > self.limits.output_bytes:
                         self.buffer.clear()
                         break
                     if len(self.buffer) < HEADER.size + length:
@@ -503,6 +534,12 @@ class Reading:
         assert outcome.failure is not None
         return reader.ParsedWorkbook(self.file_name, [], [limit_finding(outcome.failure)])
 
+    def early(self) -> reader.ParsedWorkbook | None:
+        """The sheets read before the largest one, as soon as the child has them (see reader.read_workbook); None
+        when it sent none (one sheet, or it failed first)."""
+        value = self._pending.early()
+        return value if isinstance(value, reader.ParsedWorkbook) else None
+
     def cancel(self) -> None:
         self._pending.cancel()
 
@@ -526,6 +563,11 @@ def _read_in_child(
     data: bytes, file_name: str, vocabulary: reader.Vocabulary | None, speaking: str
 ) -> reader.ParsedWorkbook:
     language.use(speaking)  # the findings are worded in the child, in the language of the page that asked
-    parsed = reader.read_workbook(data, file_name, vocabulary)
-    parsed.findings = cap(parsed.findings)  # a million findings would not fit through the output cap
+
+    def early(parsed: reader.ParsedWorkbook) -> None:
+        parsed.findings = cap(parsed.findings)  # a million findings would not fit through the output cap
+        send_early(parsed)
+
+    parsed = reader.read_workbook(data, file_name, vocabulary, early)
+    parsed.findings = cap(parsed.findings)
     return parsed

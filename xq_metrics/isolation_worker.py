@@ -13,6 +13,7 @@ closes it before its job runs: a parser subverted by a file cannot ask for child
 Frames on a job socket, each `tag (1 byte) | length (8 bytes, big-endian) | body`:
   server -> parent  P pid            right after the fork
   parent -> child   J pickle         (module, qualified name, args, Limits)
+  child  -> parent  A pickle         part of the answer sent ahead, at most once, if the job calls `send_early`
   child  -> parent  R pickle         the result, or O size (too large), M (MemoryError), E text (exception)
   server -> parent  X exit code      once the child is reaped: negative for a signal
 """
@@ -32,7 +33,7 @@ import sys
 from typing import Any, BinaryIO
 
 HEADER = struct.Struct(">cQ")
-PID, JOB, RESULT, TOO_BIG, NO_MEMORY, RAISED, EXITED = b"P", b"J", b"R", b"O", b"M", b"E", b"X"
+PID, JOB, EARLY, RESULT, TOO_BIG, NO_MEMORY, RAISED, EXITED = b"P", b"J", b"A", b"R", b"O", b"M", b"E", b"X"
 PRELOAD = ("xq_metrics.reader", "xq_metrics.report", "xq_metrics.isolation", "xq_metrics.upload_worker")
 MAX_FDS = 2  # a job socket and a stderr pipe per request
 NESTING = ("xq_metrics.upload_worker",)  # modules whose jobs may run isolated jobs of their own (see the docstring)
@@ -40,6 +41,24 @@ NESTING = ("xq_metrics.upload_worker",)  # modules whose jobs may run isolated j
 
 def frame(tag: bytes, body: bytes = b"") -> bytes:
     return HEADER.pack(tag, len(body)) + body
+
+
+# The running job's answer stream and output cap, for `send_early`; None outside a job.
+_early: tuple[BinaryIO, int] | None = None
+
+
+def send_early(value: object) -> None:
+    """From inside a job: hand the parent part of the answer now (an A frame) and go on working; the parent may
+    start on it while the job finishes. Once per job; a value over the output cap is not sent (it is optional)."""
+    global _early
+    if _early is None:
+        return
+    writer, cap = _early
+    _early = None
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(payload) <= cap:
+        writer.write(frame(EARLY, payload))
+        writer.flush()
 
 
 def serve(control_fd: int) -> None:
@@ -157,6 +176,8 @@ def run_job(reader: BinaryIO, writer: BinaryIO, control: socket.socket | None = 
     # returns to Python; the parent kills us as well, this is for when the parent is gone.
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.alarm(max(1, int(limits.wall_seconds + 1)))
+    global _early
+    _early = (writer, limits.output_bytes)
     try:
         function = _resolve(module, name)
         result = function(*args)

@@ -62,6 +62,7 @@ def load(
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError as exc:
         return LoadResult(None, [finding("NOT_XLSX", detail=str(exc))])
+    now = now or datetime.now()
     # Read in a limited child process (no file, screened or not, can take the server down) while this process
     # screens the bytes on the other core; a file the screen refuses is not read to the end.
     reading = isolation.Reading(data, name, _vocabulary(base))
@@ -73,13 +74,16 @@ def load(
     if refused:
         reading.cancel()
         return LoadResult(None, refused)
+    # The child hands over the other sheets before it reads the largest: their edits are made meanwhile.
+    first = reading.early()
+    early = _build(first, base, _source_info(first, now), frozenset(replace)) if first is not None else None
     parsed = reading.result()
     if has_errors(parsed.findings) and not parsed.sheets:
         return LoadResult(None, cap(sorted(parsed.findings, key=sort_key)))
-    if _source_info(parsed, now or datetime.now()).name == texts.VIEW_EXPORT_NAME:
+    if _source_info(parsed, now).name == texts.VIEW_EXPORT_NAME:
         # The view workbook looks half like the format: one clear word, not a page of findings about its columns.
         return LoadResult(None, [finding("VIEW_WORKBOOK", sheet=schema.INFO.name)])
-    result = assemble(parsed, base, now or datetime.now(), frozenset(replace))
+    result = assemble(parsed, base, now, frozenset(replace), early)
     return dataclasses.replace(result, findings=cap(result.findings))  # bounded however many rows are wrong
 
 
@@ -87,34 +91,76 @@ def _vocabulary(base: Dataset | None) -> Vocabulary | None:
     return Vocabulary(base.indicators, base.towns) if base is not None else None
 
 
-# A large upload's records and edits are built here: a quarter million objects, none cyclic garbage, that every
-# full collection would walk again (2 s of the bench workbook's 5).
 @isolation.gc_paused()
-def assemble(parsed: ParsedWorkbook, base: Dataset | None, now: datetime, replace: frozenset[str] = frozenset()) -> LoadResult:
-    findings = list(parsed.findings)
-    source = _source_info(parsed, now)
-    catalogues = tuple(s for s in schema.MERGE_ORDER if s.role == "catalogue")
-    build = _Edits(parsed, findings)
-    edits: list[Edit] = []
-    interim = base
-    for sheet in schema.MERGE_ORDER:
-        # Rows name towns, indicators and projects as the catalogue stands after this upload's own changes to it.
-        if sheet.role == "catalogue" or interim is base:
-            interim = apply(base, Changeset(tuple(edits), source, replace), catalogues) if edits else base
-        edits += build.sheet(sheet, interim)
-    changes = Changeset(tuple(edits), source, frozenset(replace) & {s.key for s in schema.TABLES})
-    dataset = apply(base, changes)
+def assemble(
+    parsed: ParsedWorkbook, base: Dataset | None, now: datetime, replace: frozenset[str] = frozenset(),
+    early: _Built | None = None,
+) -> LoadResult:
+    """The rows, resolved, as edits of the data in use, applied and checked. `early`: `_build` of the sheets the
+    reading child handed over first (the same workbook without `parsed.late`), reused where it still holds."""
+    built = _build(parsed, base, _source_info(parsed, now), replace, early)
+    findings = [*parsed.findings, *(f for _, found in built.sheets.values() for f in found)]
     if base is None:
         for sheet in REQUIRED_SHEETS:
             if sheet.key not in parsed.keys:
                 findings.append(finding("MISSING_SHEET", sheet=sheet.name))
-    findings += checks.validate(base, dataset, changes, {s.sheet.key: s.title for s in parsed.sheets})
+    findings += checks.validate(base, built.dataset, built.changes, {s.sheet.key: s.title for s in parsed.sheets})
     findings = _once(findings)
     findings.sort(key=sort_key)
     ok = not has_errors(findings)
     return LoadResult(
-        dataset if ok else None, findings, parsed.keys, changes, parsed.figures_read, parsed.figures_ignored,
+        built.dataset if ok else None, findings, parsed.keys, built.changes, parsed.figures_read, parsed.figures_ignored,
     )
+
+
+@dataclass(frozen=True)
+class _Built:
+    """What each sheet of the format asks for, in MERGE_ORDER: its edits and findings, and the catalogue its rows
+    were resolved against; and the data with all of it applied."""
+
+    source: SourceInfo
+    sheets: dict[str, tuple[list[Edit], list[Finding]]]
+    interims: dict[str, Dataset | None]
+    changes: Changeset
+    dataset: Dataset
+
+
+_CATALOGUES = tuple(s for s in schema.MERGE_ORDER if s.role == "catalogue")
+
+
+# A large upload's records and edits are built here: a quarter million objects, none cyclic garbage, that every
+# full collection would walk again (2 s of the bench workbook's 5).
+@isolation.gc_paused()
+def _build(
+    parsed: ParsedWorkbook, base: Dataset | None, source: SourceInfo, replace: frozenset[str], early: _Built | None = None,
+) -> _Built:
+    """`early`, built from the sheets read before `parsed.late`, gives every sheet the late ones hold no rows for,
+    and the tables those sheets make, unless the late sheets change a catalogue (every row is read against it)
+    or where the upload comes from (the records say so). The result is the same as without it."""
+    stale = {s.sheet.key for s in parsed.sheets if s.title in parsed.late}
+    if early is not None and (early.source != source or any(s.key in stale for s in _CATALOGUES)):
+        early = None
+    build = _Edits(parsed)
+    sheets: dict[str, tuple[list[Edit], list[Finding]]] = {}
+    interims: dict[str, Dataset | None] = {}
+    edits: list[Edit] = []
+    interim = base
+    for sheet in schema.MERGE_ORDER:
+        if early is not None:
+            interim = early.interims[sheet.key]  # made of the same catalogue edits
+        elif sheet.role == "catalogue" or interim is base:
+            # Rows name towns, indicators and projects as the catalogue stands after this upload's own changes to it.
+            interim = apply(base, Changeset(tuple(edits), source, replace), _CATALOGUES) if edits else base
+        reused = early is not None and sheet.key not in stale
+        sheets[sheet.key] = early.sheets[sheet.key] if reused else build.sheet(sheet, interim)  # type: ignore[union-attr]
+        interims[sheet.key] = interim
+        edits += sheets[sheet.key][0]
+    changes = Changeset(tuple(edits), source, frozenset(replace) & {s.key for s in schema.TABLES})
+    made = {} if early is None else {
+        s.key: getattr(early.dataset, s.attribute) for s in schema.TABLES
+        if s.key not in stale and (early.changes.of(s.key) or s.key in early.changes.replace)
+    }
+    return _Built(source, sheets, interims, changes, apply(base, changes, made=made))
 
 
 @isolation.gc_paused()  # the same records built again, at save time
@@ -141,12 +187,11 @@ def _once(findings: list[Finding]) -> list[Finding]:
 class _Edits:
     """Rows of one workbook -> edits, sheet by sheet, with the findings of resolving names and reading units."""
 
-    def __init__(self, parsed: ParsedWorkbook, findings: list[Finding]) -> None:
+    def __init__(self, parsed: ParsedWorkbook) -> None:
         self.parsed = parsed
-        self.findings = findings
 
-    def sheet(self, sheet: schema.Sheet, base: Dataset | None) -> list[Edit]:
-        context = _Context(base, self.findings)
+    def sheet(self, sheet: schema.Sheet, base: Dataset | None) -> tuple[list[Edit], list[Finding]]:
+        context = _Context(base, [])
         taking = _Taking(sheet, context, {identity(sheet, r) for r in (getattr(base, sheet.attribute) if base is not None else ())})
         totals: list[tuple[ParsedSheet, Row, Edit]] = []
         for parsed in self.parsed.of(sheet.key):
@@ -162,8 +207,8 @@ class _Edits:
                     continue
                 taking.one(parsed, edit)
         edits = taking.edits
-        edits += checks.totals(sheet, totals, edits, taking.origins, self.findings, base.indicators if base else ())
-        return edits
+        edits += checks.totals(sheet, totals, edits, taking.origins, context.findings, base.indicators if base else ())
+        return edits, context.findings
 
 
 class _Taking:

@@ -26,7 +26,7 @@ import python_calamine
 from openpyxl.utils import get_column_letter
 
 from . import cells, headers, schema, texts
-from .cellscan import BadCell, Scan, scan
+from .cellscan import BadCell, Scan, scan, sheet_sizes
 from .findings import Finding, finding, nearest_hint
 from .model import Indicator, Town
 from .names import IndicatorNames, TownNames
@@ -113,6 +113,7 @@ class ParsedWorkbook:
     findings: list[Finding]
     figures_read: int = 0
     figures_ignored: int = 0
+    late: frozenset[str] = frozenset()  # titles of the sheets read after the caller was handed the others (`early`)
 
     def of(self, key: str) -> list[ParsedSheet]:
         return [s for s in self.sheets if s.sheet.key == key]
@@ -132,8 +133,11 @@ class Vocabulary:
 
 
 def read_workbook(
-    source: str | Path | bytes, file_name: str | None = None, vocabulary: Vocabulary | None = None
+    source: str | Path | bytes, file_name: str | None = None, vocabulary: Vocabulary | None = None,
+    early: Callable[[ParsedWorkbook], None] | None = None,
 ) -> ParsedWorkbook:
+    """The workbook's sheets, read. `early`, when given, is handed the other sheets just before the largest sheet is
+    read (it is read last), so the caller can work on them meanwhile; the result is the same either way."""
     name = file_name or (Path(source).name if isinstance(source, (str, Path)) else texts.UPLOADED_FILE_NAME)
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
@@ -143,33 +147,38 @@ def read_workbook(
     titles = book.sheet_names  # asked before the parser thread borrows the workbook
     hidden = {m.name for m in book.sheets_metadata if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"}
     by_name = {cells.fold(alias): sheet for sheet in schema.SHEETS for alias in (sheet.name, *sheet.aliases)}
+    order = list(range(len(titles)))
+    if early is not None and len(titles) > 1:
+        sizes = sheet_sizes(data)
+        order.append(order.pop(max(order, key=lambda i: sizes.get(titles[i], 0))))
+    read: dict[int, tuple[list[ParsedSheet], list[Finding]]] = {}  # each sheet's own, put in the workbook's order
     # calamine parses without holding the GIL: its thread parses the sheets in order while this one scans the bytes
     # (cellscan) and reads the rows of each sheet parsed. Every sheet may be parsed ahead: the byte screen caps the
     # workbook's cells in all, and this process's memory limit holds whatever comes before the screen says no.
     parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="calamine")
     try:
-        parsing = deque(parser.submit(book.get_sheet_by_name, title) for title in titles)
+        parsing = deque(parser.submit(book.get_sheet_by_name, titles[i]) for i in order)
         reading = _Reading(vocabulary or Vocabulary(), scan(data))
-        for title in titles:
-            grid = _grid(parsing.popleft(), title, reading.findings)  # taken off the queue: freed once read
-            if grid is None:
-                continue
-            if title in hidden:
-                reading.findings.append(finding("HIDDEN_SHEET", "warning", sheet=title))
-            try:
-                reading.sheet(title, grid, by_name.get(cells.fold(title)))
-            except Exception as exc:  # a sheet we cannot make sense of is refused, never a traceback
-                reading.findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
+        for index in order:
+            title = titles[index]
+            if early is not None and index == order[-1] and reading.parsed:
+                early(ParsedWorkbook(name, list(reading.parsed), list(reading.findings), reading.read, reading.ignored))
+            sheets, findings = len(reading.parsed), len(reading.findings)
+            reading.sheet_of(title, parsing.popleft(), by_name.get(cells.fold(title)), title in hidden)
+            read[index] = (reading.parsed[sheets:], reading.findings[findings:])
     finally:
         parser.shutdown(cancel_futures=True)
-    if not reading.parsed and not any(f.severity == "error" for f in reading.findings):
-        reading.findings.append(
+    parsed = [s for i in sorted(read) for s in read[i][0]]
+    findings = [f for i in sorted(read) for f in read[i][1]]
+    if not parsed and not any(f.severity == "error" for f in findings):
+        findings.append(
             finding(
                 "NO_KNOWN_SHEET", detail=texts.SEP.join(titles) or "无",
                 expected=texts.SEP.join(s.name for s in schema.SHEETS),
             )
         )
-    return ParsedWorkbook(name, reading.parsed, reading.findings, reading.read, reading.ignored)
+    late = frozenset({titles[order[-1]]}) if early is not None and order else frozenset()
+    return ParsedWorkbook(name, parsed, findings, reading.read, reading.ignored, late)
 
 
 def _grid(parsing: Future[python_calamine.CalamineSheet], title: str, findings: list[Finding]) -> list[list[object]] | None:
@@ -216,6 +225,17 @@ class _Reading:
         self.scanned = scanned
 
     # ------------------------------------------------------------------- which layout
+
+    def sheet_of(self, title: str, parsing: Future[python_calamine.CalamineSheet], named: schema.Sheet | None, hidden: bool) -> None:
+        grid = _grid(parsing, title, self.findings)
+        if grid is None:
+            return
+        if hidden:
+            self.findings.append(finding("HIDDEN_SHEET", "warning", sheet=title))
+        try:
+            self.sheet(title, grid, named)
+        except Exception as exc:  # a sheet we cannot make sense of is refused, never a traceback
+            self.findings.append(finding("UNREADABLE_SHEET", sheet=title, detail=type(exc).__name__))
 
     def sheet(self, title: str, grid: list[list[object]], named: schema.Sheet | None) -> None:
         if not any(not cells.is_blank(c) for line in grid for c in line):
