@@ -116,3 +116,18 @@ def test_load_makes_the_early_part_while_the_child_reads_the_largest_sheet(monke
     result = loader.load(data, "上传.xlsx", base=BASE, now=NOW)
     assert calls == [False, True] and result.ok
     assert outcome(result) == outcome(loader.assemble(reader.read_workbook(data, "上传.xlsx"), BASE, NOW))
+
+
+def test_the_result_takes_the_sheets_handed_over_first_and_only_those() -> None:
+    early, final = split(workbook(CASES["figures largest, a catalogue and an alias before"]))
+    assert early is not None
+    late = [s for s in final.sheets if s.title in final.late]
+    final.share(early)
+    assert [s.title for s in final.sheets] == ["镇街", "项目", "指标数据"]
+    assert [s for s in final.sheets if s.title not in final.late] == early.sheets
+    assert all(a is b for a, b in zip([s for s in final.sheets if s.title not in final.late], early.sheets))
+    assert [s for s in final.sheets if s.title in final.late] == late and late[0] is final.sheets[2]
+    _, again = split(workbook(CASES["a catalogue largest"]))
+    kept = list(again.sheets)
+    again.share(early)  # not its early part: nothing taken
+    assert all(a is b for a, b in zip(again.sheets, kept)) and len(again.sheets) == len(kept)

@@ -142,9 +142,11 @@ class Pending(Generic[T]):
         self._thread.start()
 
     def early(self) -> object:
-        """What the child sent ahead of its result, once it has (None if it ended without sending any)."""
+        """What the child sent ahead of its result, once it has (None if it ended without sending any). Handed over
+        once and not kept: it may be large."""
         self._early_or_done.wait()
-        return self._early
+        value, self._early = self._early, None
+        return value
 
     def result(self) -> Outcome[T]:
         self._thread.join()

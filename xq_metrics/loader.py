@@ -78,6 +78,9 @@ def load(
     first = reading.early()
     early = _build(first, base, _source_info(first, now), frozenset(replace)) if first is not None else None
     parsed = reading.result()
+    if first is not None:
+        parsed.share(first)
+    del first
     if has_errors(parsed.findings) and not parsed.sheets:
         return LoadResult(None, cap(sorted(parsed.findings, key=sort_key)))
     if _source_info(parsed, now).name == texts.VIEW_EXPORT_NAME:

@@ -118,6 +118,14 @@ class ParsedWorkbook:
     def of(self, key: str) -> list[ParsedSheet]:
         return [s for s in self.sheets if s.sheet.key == key]
 
+    def share(self, early: ParsedWorkbook) -> None:
+        """Take the sheets read before the late ones from `early`, the part handed over first: the same sheets, so
+        the copies that came again with this result are freed (a large upload's peak memory)."""
+        kept = [s.title for s in self.sheets if s.title not in self.late]
+        if kept == [s.title for s in early.sheets]:
+            handed = iter(early.sheets)
+            self.sheets = [s if s.title in self.late else next(handed) for s in self.sheets]
+
     @property
     def keys(self) -> frozenset[str]:
         """The sheets of the format this workbook holds rows for."""
