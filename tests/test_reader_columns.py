@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from xq_metrics import schema
-from xq_metrics.reader import _column, _note_rows
+from xq_metrics.reader import _SLOW, _column, _fast_number, _note_rows
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,16 @@ def test_note_rows_are_those_led_by_a_note(lines, expected) -> None:
 
 def test_the_info_sheet_has_no_note_rows() -> None:
     assert _note_rows([[NOTE, "x"]], 1, schema.INFO) == set()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (1.5, 1.5), (-0.0, -0.0), (3, 3.0), (None, None), ("", None),
+        (float("nan"), _SLOW), (float("inf"), _SLOW), (float("-inf"), _SLOW),  # the full path says what is wrong
+        (True, _SLOW), ("12", _SLOW), ("12%", _SLOW), (datetime(2024, 1, 1), _SLOW),
+    ],
+)
+def test_a_number_cell_takes_the_fast_path_only_when_it_is_a_finite_number_or_empty(raw: object, expected: object) -> None:
+    got = _fast_number(raw)
+    assert got is expected if expected is _SLOW or expected is None else (got == expected and type(got) is float)

@@ -19,6 +19,7 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
+from math import isfinite
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal
 
@@ -766,10 +767,10 @@ def _fast_text(raw: object) -> object:
 
 
 def _fast_number(raw: object) -> object:
+    if type(raw) is float:  # most cells of a long sheet: asked first
+        return raw if isfinite(raw) else _SLOW
     if raw is None or raw == "":
         return None
-    if type(raw) is float and raw == raw and raw not in (float("inf"), float("-inf")):
-        return raw
     if type(raw) is int:
         return float(raw)
     return _SLOW
