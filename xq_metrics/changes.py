@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import operator
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, NamedTuple
@@ -51,7 +52,7 @@ class Changeset:
 
     @property
     def tables(self) -> frozenset[str]:
-        return frozenset(e.table for e in self.edits)
+        return frozenset(self._by_table)
 
     def of(self, table: str) -> list[Edit]:
         return self._by_table.get(table, [])
@@ -59,8 +60,9 @@ class Changeset:
     @functools.cached_property
     def _by_table(self) -> dict[str, list[Edit]]:
         grouped: dict[str, list[Edit]] = {}
-        for e in self.edits:
-            grouped.setdefault(e.table, []).append(e)
+        # An upload's edits come a table at a time: grouped by runs, not one append per edit.
+        for table, run in itertools.groupby(self.edits, operator.itemgetter(0)):
+            grouped.setdefault(table, []).extend(run)
         return grouped
 
 
