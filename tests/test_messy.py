@@ -188,7 +188,8 @@ def test_a_damaged_sheet_leaves_the_sheets_after_it_read_and_no_parser_thread_be
         return sum(t.name.startswith("calamine") for t in threading.enumerate())
 
     rows = [messy.HEADER, ["森林覆盖率", "全区", 2024, 25.0]]
-    data = repack(workbook({"指标数据": rows, "数据": rows}), replace={"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row><c"})
+    broken = {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row><c"}
+    data = repack(workbook({"指标数据": rows, "数据": rows}), replace=broken)
     parsed = reader.read_workbook(data, "坏.xlsx")
     assert {f.sheet for f in parsed.findings if f.code == "UNREADABLE_SHEET"} == {"指标数据"}
     assert [s.title for s in parsed.sheets] == ["数据"]

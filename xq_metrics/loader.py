@@ -195,7 +195,8 @@ class _Edits:
 
     def sheet(self, sheet: schema.Sheet, base: Dataset | None) -> tuple[list[Edit], list[Finding]]:
         context = _Context(base, [])
-        taking = _Taking(sheet, context, {identity(sheet, r) for r in (getattr(base, sheet.attribute) if base is not None else ())})
+        stored = {identity(sheet, r) for r in (getattr(base, sheet.attribute) if base is not None else ())}
+        taking = _Taking(sheet, context, stored)
         totals: list[tuple[ParsedSheet, Row, Edit]] = []
         for parsed in self.parsed.of(sheet.key):
             for step in context.edits(sheet, parsed):

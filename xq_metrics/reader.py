@@ -190,7 +190,9 @@ def read_workbook(
     return ParsedWorkbook(name, parsed, findings, reading.read, reading.ignored, late)
 
 
-def _grid(parsing: Future[python_calamine.CalamineSheet], title: str, findings: list[Finding]) -> list[list[object]] | None:
+def _grid(
+    parsing: Future[python_calamine.CalamineSheet], title: str, findings: list[Finding],
+) -> list[list[object]] | None:
     """The sheet's cells from A1. A range merged down one column (类别) is filled from its top cell; a range merged
     across (a title, a footnote) keeps its text in the first cell only, so it never spills into figure columns."""
     try:
@@ -235,7 +237,10 @@ class _Reading:
 
     # ------------------------------------------------------------------- which layout
 
-    def sheet_of(self, title: str, parsing: Future[python_calamine.CalamineSheet], named: schema.Sheet | None, hidden: bool) -> None:
+    def sheet_of(
+        self, title: str, parsing: Future[python_calamine.CalamineSheet], named: schema.Sheet | None, hidden: bool,
+    ) -> None:
+        """One sheet, once calamine has parsed it: read, or a finding that says why not."""
         grid = _grid(parsing, title, self.findings)
         if grid is None:
             return
