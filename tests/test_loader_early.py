@@ -66,7 +66,7 @@ def split(data: bytes) -> tuple[reader.ParsedWorkbook | None, reader.ParsedWorkb
 
 
 def outcome(result: loader.LoadResult) -> tuple[list, list, Dataset | None]:
-    edits = [tuple(e) for e in (result.changes.edits if result.changes else ())]
+    edits = [tuple(e) for t in sorted(result.changes.tables) for e in result.changes.of(t)] if result.changes else []
     findings = [(f.code, f.severity, f.sheet, f.row, f.column, f.message) for f in result.findings]
     return edits, findings, result.dataset
 

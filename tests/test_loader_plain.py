@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.workbooks import workbook
 from xq_metrics import loader, reader
-from xq_metrics.changes import Edit
+from xq_metrics.changes import Block
 from xq_metrics.defaults import load_default
 
 BASE = load_default().dataset
@@ -56,10 +56,10 @@ def assembled(data: bytes, plain: bool, monkeypatch: pytest.MonkeyPatch) -> tupl
         if not plain:
             patch.setattr(loader, "_PLAIN_SHEETS", ())
         result = loader.assemble(reader.read_workbook(data, "上传.xlsx"), BASE, NOW)
-    edits = [
-        (e.table, e.key, dict(e.fields), e.blanks, e.delete, e.origin, dict(e.columns))
-        for e in (result.changes.edits if result.changes else ())
-    ]
+    everything = [e for t in sorted(result.changes.tables) for e in result.changes.of(t)] if result.changes else []
+    edits = sorted(
+        ((e.table, e.key, dict(e.fields), e.blanks, e.delete, e.origin, dict(e.columns)) for e in everything), key=repr,
+    )
     findings = [(f.code, f.severity, f.sheet, f.row, f.column, f.message) for f in result.findings]
     return edits, findings, result.dataset
 
@@ -73,18 +73,19 @@ def test_plain_rows_give_what_the_full_path_gives(book: dict[str, list[list[obje
 
 def test_a_clean_sheet_takes_the_plain_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """Not vacuous: the rows of a clean 指标数据 sheet are all made by the plain path."""
-    made: list[object] = []  # edits of plain rows, and the index of each row sent down the full path
+    made: list[object] = []  # the steps of the plain path: Blocks of plain rows, an index for each other row
     original = loader._PlainRows.steps
 
     def spy(self: loader._PlainRows) -> Iterator[object]:
         for step in original(self):
-            made.extend(step if isinstance(step, list) else [step])
+            made.append(step)
             yield step
 
     monkeypatch.setattr(loader._PlainRows, "steps", spy)
     rows = [[o.indicator, o.town, o.year, o.value] for o in BASE.observations if o.value is not None][:30]
     result = loader.assemble(reader.read_workbook(workbook({"指标数据": [["指标", "镇街", "年份", "数值"], *rows]})), BASE, NOW)
-    assert result.ok and len(made) == len(rows) and all(isinstance(e, Edit) for e in made)
+    assert result.ok and [type(step) for step in made] == [Block] and len(made[0]) == len(rows)
+    assert result.changes is not None and result.changes.blocks == tuple(made)
 
 
 def test_assembling_and_reapplying_pause_the_cyclic_collector_and_restore_it(monkeypatch: pytest.MonkeyPatch) -> None:

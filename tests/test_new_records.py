@@ -76,3 +76,26 @@ def test_every_table_builds_a_new_record_from_its_key_alone(sheet: schema.Sheet)
     key = tuple(f"k{i}" for i in range(len(sheet.identity_attributes)))
     edit = Edit(sheet.key, key, {})
     assert new_record(sheet, edit, SAMPLE) == by_keywords(sheet, edit, SAMPLE)
+
+
+def test_a_block_of_plain_rows_makes_the_records_its_edits_make() -> None:
+    """A Block is the same change as one Edit per row: stored rows updated (a figure not given is kept, a new figure
+    takes the upload's 出处 and 示例 flag), new rows made with defaults where nothing is given."""
+    from xq_metrics.changes import Block
+    from xq_metrics.defaults import load_default
+
+    base = load_default().dataset
+    stored = [o for o in base.observations if o.value is not None][:4]
+    keys = [(o.indicator, o.town, o.year) for o in stored] + [("常住人口城镇化率", "精武镇", 2031), ("常住人口城镇化率", "全区", 2031)]
+    block = Block(
+        "values", keys,
+        {"value": [1.0, None, stored[2].value, 4.0, 5.0, None], "source": [None, "区统计局", None, None, "区统计局", None],
+         "note": [None, None, "核实", None, None, "初值"]},
+        "指标数据", list(range(2, 8)), {"value": "D"},
+    )
+    for replace in (frozenset(), frozenset({"values"})):
+        for source in (REAL, SAMPLE):
+            by_block = changes.apply(base, Changeset((), source, replace, (block,)))
+            by_edits = changes.apply(base, Changeset(tuple(block.edits()), source, replace))
+            assert by_block.observations == by_edits.observations
+            assert len(by_block.observations) == (6 if replace else len(base.observations) + 2)

@@ -4,7 +4,8 @@ An upload changes only what it holds. Each row of the workbook becomes one `Edit
 (指标 + 镇街 + 年份 …), the fields the file gives a value for, the fields it explicitly blanks (删除 typed in a cell),
 or the removal of the row (操作 = 删除). An empty cell, a placeholder (—, 无, 未填报), an empty sheet or a column the
 format does not know never appears in an edit, so it can never remove or blank anything. The one other way to
-remove rows is `replace`: a table the official chose, on the preview, to replace as a whole.
+remove rows is `replace`: a table the official chose, on the preview, to replace as a whole. Plain rows of a long
+sheet (names found as typed, figures and text only) stay columns: a `Block` says what their Edits would.
 
 The same edits are applied twice: on the version the preview was made against, and again at save time on the
 version current then, so two offices saving at once both keep their changes (`conflicts` refuses the save only
@@ -44,18 +45,69 @@ class Edit(NamedTuple):
     columns: Mapping[str, str] = _NOTHING  # column key -> Excel letter, for findings
 
 
+NO_BLANKS: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Block:
+    """Plain rows of one sheet kept as columns: what one Edit per row would say (each field given where its value is
+    not None; nothing blanked, nothing removed), without an object per row. A long 指标数据 sheet is 200,000 rows;
+    `edit(i)` and `edits()` make the Edits for a reader that needs them one by one."""
+
+    table: str
+    keys: list[tuple]
+    fields: dict[str, list[object]]  # record attribute -> each row's value; None: not given
+    title: str  # the sheet as named in the workbook
+    numbers: list[int]  # Excel row of each row
+    columns: Mapping[str, str]  # column key -> Excel letter, for findings
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def edit(self, index: int) -> Edit:
+        given = {name: column[index] for name, column in self.fields.items() if column[index] is not None}
+        return Edit(self.table, self.keys[index], given, NO_BLANKS, False, (self.title, self.numbers[index]), self.columns)
+
+    def edits(self) -> list[Edit]:
+        names = list(self.fields)
+        given = (
+            [{n: v for n, v in zip(names, values) if v is not None} for values in zip(*self.fields.values())]
+            if names else [{} for _ in self.keys]
+        )
+        return list(map(
+            Edit, itertools.repeat(self.table), self.keys, given, itertools.repeat(NO_BLANKS), itertools.repeat(False),
+            zip(itertools.repeat(self.title), self.numbers), itertools.repeat(self.columns),
+        ))
+
+
 @dataclass(frozen=True)
 class Changeset:
     edits: tuple[Edit, ...]
     source: SourceInfo
     replace: frozenset[str] = frozenset()  # tables replaced as a whole: rows the file does not hold are removed
+    blocks: tuple[Block, ...] = ()  # plain rows, column by column: edits too
 
     @property
     def tables(self) -> frozenset[str]:
-        return frozenset(self._by_table)
+        return frozenset(self._by_table) | {b.table for b in self.blocks}
+
+    def singles(self, table: str) -> list[Edit]:
+        """The table's edits made one by one (its blocks aside)."""
+        return self._by_table.get(table, [])
+
+    def blocks_of(self, table: str) -> list[Block]:
+        return [b for b in self.blocks if b.table == table]
 
     def of(self, table: str) -> list[Edit]:
-        return self._by_table.get(table, [])
+        """Every edit of the table, its blocks' rows made into Edits: for readers that are not in a hurry."""
+        blocks = self.blocks_of(table)
+        return [*self.singles(table), *(e for b in blocks for e in b.edits())] if blocks else self.singles(table)
+
+    def titles(self) -> dict[str, str]:
+        """Table -> the sheet its last edit came from, as named in the workbook."""
+        titles = {e.table: e.origin[0] for e in self.edits}
+        titles.update((b.table, b.title) for b in self.blocks)
+        return titles
 
     @functools.cached_property
     def _by_table(self) -> dict[str, list[Edit]]:
@@ -87,24 +139,26 @@ def apply(
     `made`: tables (by schema key) already made from the same base and the same edits of theirs, taken as they are."""
     updates: dict[str, tuple] = {}
     for sheet in tables:
-        edits = changes.of(sheet.key)
-        if not edits and sheet.key not in changes.replace:
+        edits, blocks = changes.singles(sheet.key), changes.blocks_of(sheet.key)
+        if not edits and not blocks and sheet.key not in changes.replace:
             continue
         if sheet.key in made:
             updates[sheet.attribute] = made[sheet.key]
             continue
         old = getattr(base, sheet.attribute) if base is not None else ()
-        updates[sheet.attribute] = _apply_table(sheet, old, edits, sheet.key in changes.replace, changes.source)
+        updates[sheet.attribute] = _apply_table(sheet, old, edits, blocks, sheet.key in changes.replace, changes.source)
     sources = ((*base.sources, changes.source) if base is not None else (changes.source,))
     if base is None:
         return Dataset(sources=sources, **updates)
     return dataclasses.replace(base, sources=sources, **updates)
 
 
-def _apply_table(sheet: schema.Sheet, old: tuple, edits: list[Edit], replace: bool, source: SourceInfo) -> tuple:
+def _apply_table(
+    sheet: schema.Sheet, old: tuple, edits: list[Edit], blocks: list[Block], replace: bool, source: SourceInfo,
+) -> tuple:
     rows = {identity(sheet, r): r for r in old}
     if replace:
-        kept = {e.key for e in edits if not e.delete}
+        kept = {e.key for e in edits if not e.delete}.union(*(b.keys for b in blocks))
         rows = {k: r for k, r in rows.items() if k in kept}
     cls = record_class(sheet)
     layouts: dict[tuple[str, ...], tuple[Callable[[tuple], tuple], tuple[object, ...]]] = {}
@@ -122,7 +176,35 @@ def _apply_table(sheet: schema.Sheet, old: tuple, edits: list[Edit], replace: bo
                 layout = layouts[given] = _layout(cls, sheet.identity_attributes, given)
             pick, tail = layout
             rows[edit.key] = cls(*pick((*edit.key, *edit.fields.values(), sample, *tail)))
+    for block in blocks:
+        # Rows the table holds are updated one by one; new rows are made column by column.
+        new = [i for i, key in enumerate(block.keys) if key not in rows]
+        for i in (range(len(block)) if len(new) < len(block) else ()):
+            if block.keys[i] in rows:
+                rows[block.keys[i]] = _update(sheet, rows[block.keys[i]], block.edit(i), source)
+        rows.update(zip([block.keys[i] for i in new], _new_records(sheet, cls, block, new, sample)))
     return tuple(rows.values())
+
+
+def _new_records(sheet: schema.Sheet, cls: type, block: Block, rows: list[int], sample: bool) -> list[object]:
+    """The records of these rows of a block, all new: the same records `_layout` makes of their Edits (a field not
+    given takes its default, None where it has none), argument by argument for all rows at once."""
+    everything = len(rows) == len(block)
+    keys = block.keys if everything else [block.keys[i] for i in rows]
+    parts = dict(zip(sheet.identity_attributes, zip(*keys))) if keys else {}
+    arguments: list[Iterable[object]] = []
+    for f in dataclasses.fields(cls):
+        default = None if f.default is dataclasses.MISSING else f.default
+        if f.name == "sample":
+            arguments.append(itertools.repeat(sample))
+        elif f.name in block.fields:
+            column = block.fields[f.name] if everything else [block.fields[f.name][i] for i in rows]
+            arguments.append(column if None not in column else [default if v is None else v for v in column])
+        elif f.name in parts:
+            arguments.append(parts[f.name])
+        else:
+            arguments.append(itertools.repeat(default))
+    return list(map(cls, *arguments)) if keys else []
 
 
 def _update(sheet: schema.Sheet, record: object, edit: Edit, source: SourceInfo) -> object:

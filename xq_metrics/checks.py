@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from . import cells, quality, schema, texts
-from .changes import Changeset, Edit, identity
+from .changes import Block, Changeset, Edit, identity
 from .findings import Finding, finding
 from .model import Dataset, Indicator
 from .money import as_given, fmt_yi
@@ -163,13 +163,26 @@ def _over_total(dataset: Dataset, changes: Changeset) -> list[Finding]:
 # --------------------------------------------------------------------------- unit mistakes
 
 
+def _figures(changes: Changeset) -> list[tuple[tuple, float, Edit | tuple[Block, int]]]:
+    """(key, figure, where it came from) of every figure the upload gives 指标数据: an Edit, or a Block and its row,
+    made into an Edit only for a finding (200,000 figures, a few findings)."""
+    figures: list[tuple[tuple, float, Edit | tuple[Block, int]]] = [
+        (e.key, e.fields["value"], e) for e in changes.singles(schema.VALUES.key)  # type: ignore[misc]
+        if isinstance(e.fields.get("value"), float)
+    ]
+    for block in changes.blocks_of(schema.VALUES.key):
+        column = block.fields.get("value", ())
+        figures += [(block.keys[i], v, (block, i)) for i, v in enumerate(column) if isinstance(v, float)]
+    return figures
+
+
 def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> list[Finding]:
-    edits = [e for e in changes.of(schema.VALUES.key) if isinstance(e.fields.get("value"), float)]
-    if not edits:
+    figures = _figures(changes)
+    if not figures:
         return []
     district_name = texts.DISTRICT  # looked up once: this loop runs once per figure of the upload
     indicators = {i.name: i for i in dataset.indicators}
-    edited = {e.key for e in edits}
+    edited = {key for key, _, _ in figures}
     stored: dict[tuple[str, bool], list[float]] = defaultdict(list)
     for o in base.observations if base is not None else ():
         if o.value and (o.indicator, o.town, o.year) not in edited:
@@ -180,13 +193,11 @@ def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> l
     additive = {name: is_additive(i) for name, i in indicators.items()}
     bounds = {name: quality.plausible_range(i) for name, i in indicators.items()}
     found: list[Finding] = []
-    for edit in edits:
-        name, town, year = edit.key
+    for (name, town, year), value, origin in figures:
         indicator = indicators[name]
-        value: float = edit.fields["value"]  # type: ignore[assignment]
         limits = bounds[name]
         if limits is not None and not limits[0] <= value <= limits[1]:
-            found.append(finding("OUT_OF_RANGE", **_figure_at(edit), unit=indicator.unit, indicator=indicator.name))  # type: ignore[arg-type]
+            found.append(finding("OUT_OF_RANGE", **_figure_at(origin), unit=indicator.unit, indicator=indicator.name))  # type: ignore[arg-type]
             continue
         level = (name, town == district_name, year)
         if level not in references:
@@ -198,7 +209,7 @@ def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> l
                 power = round(math.log10(ratio))
                 times = f"{ratio:,.0f}" if ratio >= 1 else f"1/{1 / ratio:,.0f}"
                 found.append(finding(
-                    "UNIT_SUSPECT", **_figure_at(edit), indicator=indicator.label, expected=f"{reference:.3g}",  # type: ignore[arg-type]
+                    "UNIT_SUSPECT", **_figure_at(origin), indicator=indicator.label, expected=f"{reference:.3g}",  # type: ignore[arg-type]
                     detail=times, likely=_likely(abs(power)),
                 ))
                 continue
@@ -206,13 +217,14 @@ def _magnitudes(base: Dataset | None, dataset: Dataset, changes: Changeset) -> l
             total = district[(name, year)]
             if value > total * (1 + TOTAL_TOLERANCE):
                 found.append(finding(
-                    "TOWN_ABOVE_DISTRICT", "warning", **_figure_at(edit), town=town, expected=f"{total:g}",  # type: ignore[arg-type]
+                    "TOWN_ABOVE_DISTRICT", "warning", **_figure_at(origin), town=town, expected=f"{total:g}",  # type: ignore[arg-type]
                 ))
     return found
 
 
-def _figure_at(edit: Edit) -> dict[str, object]:
+def _figure_at(origin: Edit | tuple[Block, int]) -> dict[str, object]:
     """Where a figure of 指标数据 is, and the figure as typed, for a finding about it."""
+    edit = origin if isinstance(origin, Edit) else origin[0].edit(origin[1])
     return {**_at(edit, "value"), "header": schema.VALUES.column("value").header, "seen": f"{edit.fields['value']:g}"}
 
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import repeat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import cells, checks, deadlines, isolation, schema, texts
-from .changes import Changeset, Edit, apply, identity
+from .changes import NO_BLANKS, Block, Changeset, Edit, apply, identity
 from .findings import Finding, cap, finding, has_errors, nearest_hint, sort_key
 from .model import Dataset, Project, SourceInfo
 from .money import canonical_unit, fmt_yi, to_yi
@@ -102,7 +102,7 @@ def assemble(
     """The rows, resolved, as edits of the data in use, applied and checked. `early`: `_build` of the sheets the
     reading child handed over first (the same workbook without `parsed.late`), reused where it still holds."""
     built = _build(parsed, base, _source_info(parsed, now), replace, early)
-    findings = [*parsed.findings, *(f for _, found in built.sheets.values() for f in found)]
+    findings = [*parsed.findings, *(f for sheet in built.sheets.values() for f in sheet.findings)]
     if base is None:
         for sheet in REQUIRED_SHEETS:
             if sheet.key not in parsed.keys:
@@ -122,7 +122,7 @@ class _Built:
     were resolved against; and the data with all of it applied."""
 
     source: SourceInfo
-    sheets: dict[str, tuple[list[Edit], list[Finding]]]
+    sheets: dict[str, _Sheet]
     interims: dict[str, Dataset | None]
     changes: Changeset
     dataset: Dataset
@@ -144,24 +144,27 @@ def _build(
     if early is not None and (early.source != source or any(s.key in stale for s in _CATALOGUES)):
         early = None
     build = _Edits(parsed)
-    sheets: dict[str, tuple[list[Edit], list[Finding]]] = {}
+    sheets: dict[str, _Sheet] = {}
     interims: dict[str, Dataset | None] = {}
     edits: list[Edit] = []
+    blocks: list[Block] = []
     interim = base
     for sheet in schema.MERGE_ORDER:
         if early is not None:
             interim = early.interims[sheet.key]  # made of the same catalogue edits
         elif sheet.role == "catalogue" or interim is base:
             # Rows name towns, indicators and projects as the catalogue stands after this upload's own changes to it.
-            interim = apply(base, Changeset(tuple(edits), source, replace), _CATALOGUES) if edits else base
+            so_far = Changeset(tuple(edits), source, replace, tuple(blocks))
+            interim = apply(base, so_far, _CATALOGUES) if edits or blocks else base
         reused = early is not None and sheet.key not in stale
         sheets[sheet.key] = early.sheets[sheet.key] if reused else build.sheet(sheet, interim)  # type: ignore[union-attr]
         interims[sheet.key] = interim
-        edits += sheets[sheet.key][0]
-    changes = Changeset(tuple(edits), source, frozenset(replace) & {s.key for s in schema.TABLES})
+        edits += sheets[sheet.key].edits
+        blocks += sheets[sheet.key].blocks
+    changes = Changeset(tuple(edits), source, frozenset(replace) & {s.key for s in schema.TABLES}, tuple(blocks))
     made = {} if early is None else {
         s.key: getattr(early.dataset, s.attribute) for s in schema.TABLES
-        if s.key not in stale and (early.changes.of(s.key) or s.key in early.changes.replace)
+        if s.key not in stale and s.key in early.changes.tables | early.changes.replace
     }
     return _Built(source, sheets, interims, changes, apply(base, changes, made=made))
 
@@ -170,7 +173,7 @@ def _build(
 def reapply(changes: Changeset, base: Dataset | None) -> tuple[Dataset | None, list[Finding]]:
     """The upload's edits on another version of the data (a save after someone else saved): checked again."""
     dataset = apply(base, changes)
-    titles = {e.table: e.origin[0] for e in changes.edits}
+    titles = changes.titles()
     findings = sorted(checks.validate(base, dataset, changes, titles), key=sort_key)
     return (None if has_errors(findings) else dataset), findings
 
@@ -193,15 +196,15 @@ class _Edits:
     def __init__(self, parsed: ParsedWorkbook) -> None:
         self.parsed = parsed
 
-    def sheet(self, sheet: schema.Sheet, base: Dataset | None) -> tuple[list[Edit], list[Finding]]:
+    def sheet(self, sheet: schema.Sheet, base: Dataset | None) -> _Sheet:
         context = _Context(base, [])
         stored = {identity(sheet, r) for r in (getattr(base, sheet.attribute) if base is not None else ())}
         taking = _Taking(sheet, context, stored)
         totals: list[tuple[ParsedSheet, Row, Edit]] = []
         for parsed in self.parsed.of(sheet.key):
             for step in context.edits(sheet, parsed):
-                if isinstance(step, list):
-                    taking.run(parsed, step)
+                if isinstance(step, Block):
+                    taking.block(parsed, step)
                     continue
                 edit, total, row = step
                 if edit is None:
@@ -210,9 +213,20 @@ class _Edits:
                     totals.append((parsed, row, edit))
                     continue
                 taking.one(parsed, edit)
-        edits = taking.edits
-        edits += checks.totals(sheet, totals, edits, taking.origins, context.findings, base.indicators if base else ())
-        return edits, context.findings
+        if totals:  # a 合计 is checked against every row of its sheet, and the district's row wherever it is
+            every = [*taking.edits, *(e for b in taking.blocks for e in b.edits())]
+            indicators = base.indicators if base else ()
+            taking.edits += checks.totals(sheet, totals, every, taking.origins, context.findings, indicators)
+        return _Sheet(taking.edits, taking.blocks, context.findings)
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """What one sheet of the format asks for: edits made one by one, blocks of plain rows, and findings."""
+
+    edits: list[Edit]
+    blocks: list[Block]
+    findings: list[Finding]
 
 
 class _Taking:
@@ -224,6 +238,7 @@ class _Taking:
         self.context = context
         self.stored = stored
         self.edits: list[Edit] = []
+        self.blocks: list[Block] = []
         self.origins: dict[tuple, tuple[str, int, bool]] = {}
 
     def one(self, parsed: ParsedSheet, edit: Edit) -> None:
@@ -247,20 +262,16 @@ class _Taking:
             self.context.complete(self.sheet, parsed, number, edit)
         self.edits.append(edit)
 
-    def run(self, parsed: ParsedSheet, run: list[Edit]) -> None:
-        """Plain rows, none a 删除, as `one` takes them but at once when no key among them was given before."""
-        keys = [e.key for e in run]
-        if len(set(keys)) != len(keys) or not self.origins.keys().isdisjoint(keys):
-            for edit in run:
+    def block(self, parsed: ParsedSheet, block: Block) -> None:
+        """Plain rows, none a 删除, as `one` takes them, but all at once when no key among them was given before and a
+        new row lacks nothing even when it gives no field."""
+        keys = block.keys
+        if len(set(keys)) != len(keys) or not self.origins.keys().isdisjoint(keys) or _missing(self.sheet, ()):
+            for edit in block.edits():
                 self.one(parsed, edit)
             return
-        self.origins.update(zip(keys, [(parsed.title, e.origin[1], False) for e in run]))
-        incomplete = {shape for shape in set(map(tuple, [e.fields for e in run])) if _missing(self.sheet, shape)}
-        if incomplete:
-            for edit in run:
-                if edit.key not in self.stored and tuple(edit.fields) in incomplete:
-                    self.context.complete(self.sheet, parsed, edit.origin[1], edit)
-        self.edits += run
+        self.origins.update(zip(keys, zip(itertools.repeat(parsed.title), block.numbers, itertools.repeat(False))))
+        self.blocks.append(block)
 
 
 class _Context:
@@ -289,9 +300,9 @@ class _Context:
 
     # ----------------------------------------------------------------- rows to edits
 
-    def edits(self, sheet: schema.Sheet, parsed: ParsedSheet) -> Iterator[tuple[Edit | None, bool, Row | None] | list[Edit]]:
-        """(the edit or None, whether a 合计 row, the Row when one was built) per row, or a run of plain rows' edits
-        as one list. An edit carries its Excel row and column letters (`origin`, `columns`) for the findings."""
+    def edits(self, sheet: schema.Sheet, parsed: ParsedSheet) -> Iterator[tuple[Edit | None, bool, Row | None] | Block]:
+        """(the edit or None, whether a 合计 row, the Row when one was built) per row, or a Block of plain rows, in
+        row order. An edit carries its Excel row and column letters (`origin`, `columns`) for the findings."""
         for row in parsed.rows:
             yield (*self.edit(sheet, parsed, row), row)
         for block in parsed.blocks:
@@ -301,11 +312,11 @@ class _Context:
                     yield (*self.edit(sheet, parsed, row), row)
                 continue
             for step in _PlainRows(self, sheet, parsed, block).steps():
-                if isinstance(step, list):
-                    yield step
-                else:
+                if isinstance(step, int):
                     row = block.row(step)
                     yield (*self.edit(sheet, parsed, row), row)
+                else:
+                    yield step if isinstance(step, Block) else (step, False, None)
 
     # ----------------------------------------------------------------- identity
 
@@ -631,19 +642,21 @@ class _PlainRows:
         self.title = parsed.title
         self.block = block
         self.context = context
+        # Rows the full path must take: a name to say something about (found by `_resolved`), 删除, a unit in a cell.
+        self.not_plain: set[int] = set(block.deletes)
+        self.not_plain.update(block.cell_units)
         # Each key column looked up once per distinct value, then mapped: the identity of every row.
-        columns = [self._resolved(sheet.column(name), block) for name in sheet.identity]
-        self.keys = list(zip(*columns))
+        self.keys = list(zip(*[self._resolved(sheet.column(name), block) for name in sheet.identity]))
         self.payload = [(c.attribute, block.values[c.key], c.kind == "text") for c in sheet.payload]
-        # Rows the full path must take, found in one pass: a name to say something about, 删除, a unit in a cell.
-        self.not_plain = {i for i, key in enumerate(self.keys) if _UNRESOLVED in key}
-        self.not_plain.update(block.deletes, block.cell_units)
 
     def _resolved(self, column: schema.Column, block: RowBlock) -> list[object]:
-        """The key part of each row, or _UNRESOLVED where the full path must say something about the cell."""
+        """The key part of each row; a row whose cell the full path must say something about is not plain."""
         typed = block.values[column.key]
         resolve = self._resolver(column, block)
         looked_up = {raw: resolve(raw) for raw in set(typed)}
+        unresolved = {raw for raw, found in looked_up.items() if found is _UNRESOLVED}
+        if unresolved:
+            self.not_plain.update(i for i, raw in enumerate(typed) if raw in unresolved)
         return list(map(looked_up.__getitem__, typed))
 
     def _resolver(self, column: schema.Column, block: RowBlock) -> Callable[[object], object]:
@@ -675,42 +688,30 @@ class _PlainRows:
 
         return resolve
 
-    def steps(self) -> Iterator[list[Edit] | int]:
-        """Runs of consecutive plain rows as lists of their edits, and the index of each row the full path takes."""
-        built = self._built()
+    def steps(self) -> Iterator[Block | Edit | int]:
+        """In row order: runs of plain rows as Blocks, the edit of a plain row a Block cannot say (删除 among its
+        figures), and the index of each row the full path takes."""
         odd = self._odd()
-        run: list[Edit] = []
         start = 0
         for index in sorted(self.not_plain | odd):
-            run += built[start:index]
+            if index > start:
+                yield self._run(start, index)
             start = index + 1
             edit = self.edit(index) if index in odd else None
-            if edit is not None:
-                run.append(edit)
-                continue
-            if run:
-                yield run
-                run = []
-            yield index
-        run += built[start:]
-        if run:
-            yield run
+            yield index if edit is None else edit
+        if start < len(self.block):
+            yield self._run(start, len(self.block))
 
-    def _built(self) -> list[Edit]:
-        """Every row's edit as if it were plain, made in bulk; right for every row that is not odd or not plain."""
-        names = [attribute for attribute, _, _ in self.payload]
-        columns = [column for _, column, _ in self.payload]
-        if columns:
-            fields = [{n: v for n, v in zip(names, values) if v is not None} for values in zip(*columns)]
-        else:
-            fields = [{} for _ in range(len(self.block))]
-        return list(map(
-            Edit, repeat(self.sheet.key), self.keys, fields, repeat(_NO_BLANKS), repeat(False),
-            zip(repeat(self.title), self.block.numbers), repeat(self.block.letters),
-        ))
+    def _run(self, start: int, stop: int) -> Block:
+        whole = start == 0 and stop == len(self.block)  # the common case: the columns as they are, not copied
+        return Block(
+            self.sheet.key, self.keys if whole else self.keys[start:stop],
+            {a: column if whole else column[start:stop] for a, column, _ in self.payload},
+            self.title, self.block.numbers if whole else self.block.numbers[start:stop], self.block.letters,
+        )
 
     def _odd(self) -> set[int]:
-        """Rows `_built` gets wrong: a 删除 among the figures (blanks), text where a number was typed."""
+        """Rows a Block cannot say: a 删除 among the figures (blanks), text where a number was typed."""
         odd: set[int] = set()
         for _, column, text in self.payload:
             if DELETE in column:
@@ -736,12 +737,10 @@ class _PlainRows:
             else:
                 fields[attribute] = value
         return Edit(  # positionally: keywords cost a third more, 200,000 times
-            self.sheet.key, self.keys[index], fields, frozenset(blanks) if blanks else _NO_BLANKS, False,
+            self.sheet.key, self.keys[index], fields, frozenset(blanks) if blanks else NO_BLANKS, False,
             (self.title, self.block.numbers[index]), self.block.letters,
         )
 
-
-_NO_BLANKS: frozenset[str] = frozenset()
 
 
 _MISSING: dict[tuple[str, tuple[str, ...]], tuple[schema.Column, ...]] = {}
