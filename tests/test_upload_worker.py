@@ -171,16 +171,21 @@ def test_the_workers_reading_child_comes_from_the_one_fork_server(location: str)
     seen: set[int] = set()
     stop = threading.Event()
 
+    def parent_of(pid: int | str) -> int:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
     def watch() -> None:
         while not stop.is_set():
             for pid in filter(str.isdigit, os.listdir("/proc")):
                 try:
                     command = Path(f"/proc/{pid}/cmdline").read_bytes()
-                    parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                    parent = parent_of(pid)
+                    # A server a worker started has the worker, one of our server's children, as parent. The
+                    # server's own children carry its command line too; other programs' servers are not ours.
+                    ours = b"isolation_worker import serve" in command and parent_of(parent) == server
                 except (OSError, ValueError, IndexError):
                     continue
-                # The server's children carry its command line too; a server a worker started has the worker as parent.
-                if b"isolation_worker import serve" in command and parent not in (os.getpid(), server):
+                if ours and parent not in (os.getpid(), server):
                     seen.add(int(pid))
             time.sleep(0.005)
 

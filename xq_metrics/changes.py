@@ -69,15 +69,7 @@ class Block:
         return Edit(self.table, self.keys[index], given, NO_BLANKS, False, (self.title, self.numbers[index]), self.columns)
 
     def edits(self) -> list[Edit]:
-        names = list(self.fields)
-        given = (
-            [{n: v for n, v in zip(names, values) if v is not None} for values in zip(*self.fields.values())]
-            if names else [{} for _ in self.keys]
-        )
-        return list(map(
-            Edit, itertools.repeat(self.table), self.keys, given, itertools.repeat(NO_BLANKS), itertools.repeat(False),
-            zip(itertools.repeat(self.title), self.numbers), itertools.repeat(self.columns),
-        ))
+        return [self.edit(i) for i in range(len(self))]
 
 
 @dataclass(frozen=True)
