@@ -30,6 +30,21 @@ _CSS = """
   [data-testid="stMarkdownContainer"] table {width: max-content; max-width: none;}
   [data-testid="stMarkdownContainer"] :is(th, td) {max-width: 12em;}
 }
+/* A list table (ui.list_table): the look of the Markdown tables, sideways scrolling with its first column kept in view. */
+.xq-list {overflow-x: auto;}
+.xq-list table {border-collapse: collapse; font-size: 0.875rem; line-height: 1.4; width: max-content;}
+.xq-list th {font-weight: 600; text-align: left; background: #f0f2f6; vertical-align: bottom;}
+.xq-list :is(th, td) {border: 1px solid rgba(49, 51, 63, 0.1); padding: 0.25rem 0.5rem; max-width: 16em;}
+.xq-list td {vertical-align: top;}
+.xq-list tbody tr:nth-child(even) td {background: #fafbfc;}
+.xq-pinned :is(th, td):first-child {position: sticky; left: 0; z-index: 1; min-width: 9em; background: #fff; box-shadow: 1px 0 0 rgba(49, 51, 63, 0.2);}
+.xq-pinned th:first-child {background: #f0f2f6;}
+.xq-pinned tbody tr:nth-child(even) td:first-child {background: #fafbfc;}
+.xq-bar {display: block; width: 5em; height: 0.4rem; margin: 0.35rem 0 0.15rem; background: #e6eaf1; border-radius: 0.2rem;}
+.xq-bar > span {display: block; height: 100%; background: #1f5f99; border-radius: 0.2rem;}
+@media (max-width: 640px) {
+  .xq-pinned :is(th, td):first-child {min-width: 7em; max-width: 9em;}
+}
 @media print {
   @page {size: A4; margin: 16mm 12mm 16mm 12mm;
     @bottom-right {content: counter(page) " / " counter(pages); font-size: 8pt; color: #444;}}
@@ -43,6 +58,9 @@ _CSS = """
   /* The words before a row of download buttons say what the buttons hold: nothing on paper. */
   [data-testid="stHorizontalBlock"]:has(.stDownloadButton) [data-testid="stCaptionContainer"] {display: none !important;}
   h1, h2, h3, [data-testid="stHeading"] {break-after: avoid;}
+  .xq-list {overflow: visible;}
+  .xq-list table {font-size: 7pt;}
+  .xq-pinned :is(th, td):first-child {position: static; box-shadow: none;}
   /* Columns stay side by side on paper, and the overview's cards (a row that wraps) three to a row, as on a laptop. */
   [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]) {display: flex !important; flex-wrap: nowrap !important; flex-direction: row !important; gap: 4mm !important;}
   [data-testid="stColumn"] {min-width: 0 !important; flex: 1 1 0 !important; width: auto !important;}

@@ -243,11 +243,11 @@ MAX_LINKED_VALUES = 50  # a link names a few choices; a longer list is not from 
 
 def linked(
     widget: Callable[..., object], label: str, options: Sequence[T], key: str, param: str,
-    code: Callable[[T], str] = str, **kwargs: object,
+    code: Callable[[T], str] = str, default: T | None = None, **kwargs: object,
 ) -> Any:
-    """A selectbox or multiselect whose choice travels in the page's link (?indicator=6): read from the link on
-    the session's first visit to the page (and whenever the widget was not drawn), written back on every run,
-    unknown values dropped with a notice."""
+    """A selectbox, multiselect or segmented control whose choice travels in the page's link (?indicator=6): read
+    from the link on the session's first visit to the page (and whenever the widget was not drawn), else `default`,
+    written back on every run, unknown values dropped with a notice."""
     by_code = {code(o): o for o in options}
     seeded = f"_linked_{key}"
     # Read again when Streamlit has dropped the widget's state: it was not drawn in a run (a tab not open), and
@@ -261,6 +261,8 @@ def linked(
         if picked:
             st.session_state[key] = picked if widget is st.multiselect else picked[0]
         st.session_state[seeded] = True
+    if default is not None and key not in st.session_state:
+        st.session_state[key] = default  # as a value of the session, not the widget's default: the link may set it
     value = widget(label, list(options), key=key, **kwargs)
     chosen = value if isinstance(value, list) else ([] if value is None else [value])
     if chosen:
@@ -613,6 +615,72 @@ def text_table(frame: pd.DataFrame) -> None:
     lines = [_row(columns), "|" + "---|" * len(columns)]
     lines += [_row(row) for row in frame.itertuples(index=False)]
     st.markdown("\n".join(lines))
+
+
+LIST_TABLE = "xq-list"  # chrome.py styles it; tests and the page-speed probes find it by this class
+PINNED = "xq-pinned"  # its first column stays in view while the table scrolls sideways
+SHARE_BAR = "xq-bar"
+
+
+def list_table(frame: pd.DataFrame, pinned: str | None = None, shares: Sequence[str] = ()) -> None:
+    """A list to read row by row (重大项目's projects) as one HTML table: sorted by the chooser above it (ui.ordered),
+    found with Ctrl+F, printed like any text. `pinned` is shown first and stays in view while the other columns
+    scroll sideways; `shares` (fractions of 1) are shown as a percentage with a bar, as the grid's progress column.
+
+    Not a grid: a first visit paid about a quarter of a second for the grid's code and canvas (bench/pages.py). Not
+    Markdown either: every cell of a Markdown table is an element of its own, and 37 rows of 17 columns cost a
+    first visit twice what the same table costs as one block of HTML. Every cell is escaped."""
+    columns = list(frame.columns)
+    if pinned is not None:
+        columns.remove(pinned)
+        columns.insert(0, pinned)
+    share_at = {columns.index(c) for c in shares}
+    head = "".join(f"<th>{_html_text(c)}</th>" for c in columns)
+    rows = [
+        "<tr>" + "".join(_share_cell(v) if i in share_at else f"<td>{_html_text(_cell(v))}</td>" for i, v in enumerate(cells)) + "</tr>"
+        for cells in frame[columns].itertuples(index=False)
+    ]
+    kind = f"{LIST_TABLE} {PINNED}" if pinned is not None else LIST_TABLE
+    st.html(f'<div class="{kind}"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _html_text(value: object) -> str:
+    return html.escape(clean(_LINE_BREAKS.sub(" ", str(value)), limit=MD_MAX_LENGTH))
+
+
+def _share_cell(value: object) -> str:
+    # Not computed (a total not disclosed) stays empty: an empty bar at 0% would read as nothing done.
+    if not isinstance(value, (int, float)) or math.isnan(value):
+        return "<td></td>"
+    width = min(max(float(value), 0.0), 1.0)
+    return (
+        f'<td><span class="{SHARE_BAR}"><span style="width:{width:.1%}"></span></span>{value:.1%}</td>'
+    )
+
+
+def ordered(
+    items: Sequence[T], orders: Sequence[tuple[str, Callable[[T], float | int | None], str, str]], own: str, key: str,
+) -> list[T]:
+    """The list in the order chosen above it: its own order (named `own`), or by one of `orders` either way. Each order
+    is (column, its value, the words for largest first, for smallest first). An item without the value (未披露,
+    未填报) comes last either way: a figure nobody gave is never read as 0."""
+    options = range(1 + 2 * len(orders))  # 0: own order; then each order largest first, smallest first
+
+    def label(option: int) -> str:
+        if option == 0:
+            return own
+        column, _, large_first, small_first = orders[(option - 1) // 2]
+        return texts.SORT_OPTION.format(column=column, direction=large_first if option % 2 else small_first)
+
+    choice = st.selectbox(texts.SORT_LABEL, options, key=key, format_func=label, width=360)
+    if not choice:
+        return list(items)
+    value = orders[(choice - 1) // 2][1]
+    given = [item for item in items if value(item) is not None]
+    missing = [item for item in items if value(item) is None]
+    if missing:
+        st.caption(texts.SORT_MISSING_LAST)
+    return sorted(given, key=value, reverse=bool(choice % 2)) + missing  # type: ignore[arg-type, return-value]
 
 
 def _row(cells: Sequence[object]) -> str:

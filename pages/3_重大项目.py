@@ -12,6 +12,24 @@ from xq_metrics.paging import largest
 
 dataset, filters = ui.setup("PAGE_PROJECTS")
 
+# The list's orders besides the plan's: (column, value, largest first, smallest first); no figure is always last.
+ORDERS = (
+    (texts.COL_TOTAL_PLAIN, lambda r: r.total_yi, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
+    (texts.MEASURE_COMPLETED, lambda r: r.completed_yi, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
+    (texts.COL_SHARE, lambda r: r.share, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
+    (texts.MEASURE_PLANNED, lambda r: r.planned_yi, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
+    (texts.COL_END, lambda r: r.end_year, texts.SORT_LATE_FIRST, texts.SORT_EARLY_FIRST),
+)
+
+
+def measure_choice() -> str:
+    """总投资, 累计计划 or 累计完成, for the charts that have one; kept in the link, as a tab that does not draw it
+    drops the widget's state. Buttons, not a radio: the sidebar's language buttons have brought their code already."""
+    return ui.linked(
+        st.segmented_control, texts.MEASURE_LABEL, list(projects.MEASURES), "p_measure", "measure",
+        default="total", format_func=projects.measure_label, required=True,
+    )
+
 
 rows = projects.project_rows(dataset, filters.year)
 everything = projects.totals(rows)
@@ -51,44 +69,39 @@ else:
     listed, hidden = largest(shown, projects.TABLE_ROWS, lambda r: r.total_yi)
     if hidden:
         st.caption(texts.PROJECTS_TOP.format(shown=len(listed), hidden=hidden, total=len(shown)))
+    # Sorted by the chooser, read as text, the name kept in view: what the grid offered, without its code and canvas.
+    own = texts.SORT_OPTION.format(column=texts.COL_TOTAL_PLAIN, direction=texts.SORT_HIGH_FIRST) if hidden else texts.SORT_PLAN
+    listed = ui.ordered(listed, ORDERS, own, key="p_order")
     listed_table = projects.table(listed)
-    ui.table(
-        listed_table,
-        column_config={
-            texts.COL_SHARE: st.column_config.ProgressColumn(
-                texts.COL_SHARE, help=texts.SHARE_HELP, format="percent", min_value=0.0, max_value=1.0
-            ),
-            texts.COL_PROJECT: st.column_config.TextColumn(texts.COL_PROJECT, pinned=True),
-        },
-    )
+    ui.list_table(listed_table, pinned=texts.COL_PROJECT, shares=(texts.COL_SHARE,))
     ui.excel_button((lambda: projects.table(shown)) if hidden else listed_table, texts.PROJECT_TABLE)
 
+    # Investment by 专栏, chapter and town and the four views of progress, one chart at a time: a first visit makes
+    # and draws the open tab's chart only.
     st.subheader(texts.CHARTS_TITLE)
-    measure = st.radio(
-        texts.MEASURE_LABEL, list(projects.MEASURES), format_func=projects.measure_label, horizontal=True, key="p_measure"
+    tabs = st.tabs(
+        [texts.CHART_BY_BOX, texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN, texts.CHART_LARGEST, texts.CHART_YEARLY,
+         texts.TAB_PLAN_VS_DONE, texts.TAB_SCHEDULE],
+        on_change="rerun", key="p_tab",
     )
-    measure_name = projects.measure_label(measure)
+    *by_tabs, largest_tab, yearly_tab, plan_tab, schedule_tab = tabs
     town_order = [town.name for town in dataset.towns]
-    # Only the open tab's chart is made and drawn: the others cost a first visit a chart each, unseen.
-    tabs = st.tabs([texts.CHART_BY_BOX, texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN], on_change="rerun", key="p_tab")
-    for tab, by in zip(tabs, ("box", "chapter", "town")):
+    for tab, by in zip(by_tabs, ("box", "chapter", "town")):
         if not tab.open:
             continue
         with tab:
+            measure = measure_choice()
+            measure_name = projects.measure_label(measure)
             if by == "town":
                 st.caption(texts.TOWN_SPLIT_NOTE)
             ui.named_chart_or_notice(
                 ui.chart_spec(project_charts.investment_by, projects.rollup(shown, by, measure, town_order)),
                 texts.NO_MEASURE_DATA.format(measure=measure_name), f"{measure_name}_{by}",
             )
-
-    # The four views of the projects' progress, one at a time: a first visit draws one chart here, not four.
-    st.subheader(texts.PROGRESS_CHARTS_TITLE)
-    largest_tab, yearly_tab, plan_tab, schedule_tab = st.tabs(
-        [texts.CHART_LARGEST, texts.CHART_YEARLY, texts.TAB_PLAN_VS_DONE, texts.TAB_SCHEDULE], on_change="rerun", key="p_chart_tab",
-    )
     if largest_tab.open:
         with largest_tab:
+            measure = measure_choice()
+            measure_name = projects.measure_label(measure)
             missing = sum(1 for r in shown if r.measure(measure) is None)
             st.caption(texts.LARGEST_NOTE.format(measure=measure_name, count=len(shown) - missing, missing=missing))
             ui.named_chart_or_notice(
@@ -127,19 +140,24 @@ else:
     choices += [c for c in dict.fromkeys(st.query_params.get_all("project")) if c in by_code and c not in choices][:1]
     if len(listed) < len(shown):
         st.caption(texts.PROJECT_CHOICE_LIMITED.format(shown=len(listed)))
+    # None until chosen (or named in the link): a first visit does not draw an arbitrary project's chart.
     code = ui.linked(
         st.selectbox, texts.CHOOSE_PROJECT, choices, "p_project", "project",
-        format_func=lambda c: f"{c} {by_code[c].project.name}",
+        format_func=lambda c: f"{c} {by_code[c].project.name}", index=None, placeholder=texts.CHOOSE_PROJECT_PLACEHOLDER,
     )
-    detail = projects.project_detail(by_code[code])
-    facts, chart_column = st.columns([3, 2])
-    with facts:
-        st.markdown(f"#### {ui.md(detail.row.project.name)}")
-        st.markdown("  \n".join(f"**{label}**{texts.COLON}{ui.md(value)}" for label, value in detail.facts))
-    with chart_column:
-        st.markdown(f"**{texts.PROJECT_YEARLY}**")
-        ui.named_chart_or_notice(
-            ui.chart_spec(project_charts.project_years, detail.row), texts.NO_PROJECT_PROGRESS, f"{code}_{texts.PROJECT_YEARLY}",
-        )
-    if not detail.years.empty:
-        ui.named_table(detail.years, f"{code}_{texts.PROJECT_YEARLY}", text=True)
+    if code is None:
+        st.caption(texts.PANEL_HINT)
+    else:
+        detail = projects.project_detail(by_code[code])
+        facts, chart_column = st.columns([3, 2])
+        with facts:
+            st.markdown(f"#### {ui.md(detail.row.project.name)}")
+            st.markdown("  \n".join(f"**{label}**{texts.COLON}{ui.md(value)}" for label, value in detail.facts))
+        with chart_column:
+            st.markdown(f"**{texts.PROJECT_YEARLY}**")
+            ui.named_chart_or_notice(
+                ui.chart_spec(project_charts.project_years, detail.row), texts.NO_PROJECT_PROGRESS,
+                f"{code}_{texts.PROJECT_YEARLY}",
+            )
+        if not detail.years.empty:
+            ui.named_table(detail.years, f"{code}_{texts.PROJECT_YEARLY}", text=True)

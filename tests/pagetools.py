@@ -7,6 +7,7 @@ import base64
 import html
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 import pandas as pd
@@ -55,3 +56,44 @@ def text_tables(at: Any) -> list[pd.DataFrame]:
 def row_cells(line: str) -> list[str]:
     cells = re.split(r"(?<!\\) \| ", line.removeprefix("| ").removesuffix(" |"))
     return [re.sub(r"\\(.)", r"\1", c) for c in cells]
+
+
+class _ListTable(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def list_tables(at: Any) -> list[pd.DataFrame]:
+    """The lists a page shows as HTML tables (ui.list_table), read back as an official reads them: frames of the
+    cells' text, the pinned column first."""
+    found = []
+    for element in at.get("html"):
+        body = element.proto.body
+        if f'class="{ui.LIST_TABLE}' in body:
+            header, *rows = list_table_rows(body)
+            found.append(pd.DataFrame(rows, columns=header))
+    return found
+
+
+def list_table_rows(body: str) -> list[list[str]]:
+    """The text of each cell of an HTML table, row by row, the header first."""
+    parser = _ListTable()
+    parser.feed(body)
+    return parser.rows

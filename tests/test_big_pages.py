@@ -21,7 +21,7 @@ from xq_metrics.numbers import format_value
 from xq_metrics.overview import CARDS_PER_PAGE
 from xq_metrics.store import Store, open_store
 
-from tests.pagetools import gauges, text_tables
+from tests.pagetools import gauges, list_tables, text_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITOR, PASSWORD = "张三", "correct-horse-1"
@@ -293,15 +293,16 @@ def test_the_town_page_pages_the_heat_map_and_cuts_the_profile(store: Store) -> 
 def test_the_projects_page_lists_the_largest_and_draws_at_most_its_limit(store: Store) -> None:
     data = store.current().dataset
     at = open_page("pages/3_重大项目.py")
-    assert len(at.dataframe[0].value) == len(data.projects)  # the plan's 37: all listed, in the plan's order
-    assert list(at.dataframe[0].value[texts.COL_CODE]) == [p.code for p in data.projects]
+    assert len(list_tables(at)[0]) == len(data.projects)  # the plan's 37: all listed, in the plan's order
+    assert list(list_tables(at)[0][texts.COL_CODE]) == [p.code for p in data.projects]
     assert not any("其余" in c.value for c in at.caption)
+    at.selectbox(key="p_project").set_value(data.projects[0].code).run()  # chosen before the save below
 
     more = wide(data)
     save(store, more)
     rerun(at)
     total = len(data.projects) + EXTRA_PROJECTS
-    table = at.dataframe[0].value
+    table = list_tables(at)[0]
     assert len(table) == projects.TABLE_ROWS
     by_size = sorted(more.projects, key=lambda p: -(p.investment_yi or 0.0))
     assert list(table[texts.COL_PROJECT]) == [p.name for p in by_size[: projects.TABLE_ROWS]]  # the largest first
@@ -313,7 +314,7 @@ def test_the_projects_page_lists_the_largest_and_draws_at_most_its_limit(store: 
     assert chooser.value == data.projects[0].code
     # One bar pair per project on 计划与完成, one bar per project on the schedule: never more than CHART_ROWS.
     for tab, fields in ((texts.TAB_PLAN_VS_DONE, ("project", "kind", "label_at")), (texts.TAB_SCHEDULE, ("project", "start_year", "end_year"))):
-        at.session_state["p_chart_tab"] = tab
+        at.session_state["p_tab"] = tab
         at.run()
         drawn = next(rows for rows in charts_with(at, *fields))
         assert len({r["project"] for r in drawn if "project" in r}) == projects.CHART_ROWS
@@ -419,7 +420,8 @@ def test_charts_made_once_still_follow_every_save_town_year_and_language(store: 
 def test_the_projects_charts_follow_a_saved_investment(store: Store) -> None:
     original = store.current().dataset
     at = open_page("pages/3_重大项目.py")
-    _, largest_rows = one_chart(at, "project", "amount_yi", "towns")
+    at.session_state["p_tab"] = texts.CHART_LARGEST
+    _, largest_rows = one_chart(at.run(), "project", "amount_yi", "towns")
     biggest = max(original.projects, key=lambda p: p.investment_yi or 0.0)
     assert next(r["amount_yi"] for r in largest_rows if r["project"].startswith(biggest.code)) == pytest.approx(biggest.investment_yi)
     grown = dataclasses.replace(original, projects=tuple(

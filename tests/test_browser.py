@@ -70,7 +70,7 @@ def test_overview_draws_all_18_gauges_with_chinese_names(server: str, browser) -
         # A copied link: 第六章 holds 9 indicators; 森林覆盖率 belongs to 第五章.
         ("/?town=杨柳青镇&chapter=6", 9, ("当前视图：杨柳青镇 · 第六章", "城镇新增就业"), ("森林覆盖率",), "link-town-chapter.png"),
         ("/街镇", 2, ("镇街示意图（非行政边界）", "镇街概况"), (), "towns.png"),  # the map, and the open tab's chart
-        ("/重大项目", 3, ("722亿元", "未披露"), (), "projects.png"),
+        ("/重大项目", 1, ("722亿元", "未披露", "中芯西青12英寸晶圆代工生产线项目"), (), "projects.png"),  # the open tab's chart
     ],
     ids=["indicator", "copied-link", "towns", "projects"],
 )

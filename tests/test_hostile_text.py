@@ -151,3 +151,45 @@ def test_a_text_table_shows_each_cell_as_plain_text_in_its_own_column(monkeypatc
     header, rule, row = shown[0].split("\n")
     assert row_cells(header) == ["名称", "数值", "单位"] and rule == "|---|---|---|"
     assert [c.replace(ui.WORD_JOINER, "") for c in row_cells(row)] == ["甲", read, "%"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"),  # shown as typed, never markup
+        ("</td></tr></table><script>alert(1)</script>", "</td></tr></table><script>alert(1)</script>"),
+        ("第一行\n第二行", "第一行 第二行"),  # one row stays one row
+        ("\x01控制字符", "\\x01控制字符"),
+        (None, ""),  # nothing reported: empty, never 0
+        (float("nan"), ""),
+        (95.61, "95.61"),
+    ],
+)
+def test_a_list_table_shows_each_cell_as_plain_text_in_its_own_column(monkeypatch: pytest.MonkeyPatch, cell: object, read: str) -> None:
+    import pandas as pd
+
+    import ui
+    from tests.pagetools import list_table_rows
+
+    shown: list[str] = []
+    monkeypatch.setattr(ui.st, "html", shown.append)
+    ui.list_table(pd.DataFrame([{"名称": cell, "数值": 1.5, "比例": 0.25}]), pinned="名称", shares=("比例",))
+    [body] = shown
+    assert body.count("<tr>") == 2 and body.count("<td") == 3 and "<script>" not in body and "<img" not in body
+    assert list_table_rows(body) == [["名称", "数值", "比例"], [read, "1.5", "25.0%"]]
+
+
+@pytest.mark.parametrize("share", [None, float("nan"), -0.2, 1.7])
+def test_a_share_not_computed_is_empty_and_a_bar_never_leaves_its_track(monkeypatch: pytest.MonkeyPatch, share: object) -> None:
+    import pandas as pd
+
+    import ui
+
+    shown: list[str] = []
+    monkeypatch.setattr(ui.st, "html", shown.append)
+    ui.list_table(pd.DataFrame([{"名称": "甲", "比例": share}], dtype=object), shares=("比例",))
+    cell = shown[0].split("<td>", 2)[2]
+    if share is None or share != share:
+        assert cell.startswith("</td>") and ui.SHARE_BAR not in shown[0]  # not 0%: not computed
+    else:
+        assert f"width:{min(max(share, 0.0), 1.0):.1%}" in cell and f"{share:.1%}" in cell

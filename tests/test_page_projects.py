@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pagetools import text_tables
+from tests.pagetools import list_tables, text_tables
 from xq_metrics import texts
 from xq_metrics.defaults import load_default
 from xq_metrics.model import Dataset
@@ -33,7 +33,7 @@ def open_page() -> AppTest:
 
 
 def table(at: AppTest) -> pd.DataFrame:
-    return at.dataframe[0].value
+    return list_tables(at)[0]
 
 
 def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
@@ -54,8 +54,9 @@ def test_page_lists_every_project_and_shows_what_is_undisclosed() -> None:
     assert totals["1-1"] == "约200" and "元宝岛" in totals["1-3"]  # the plan's 约 kept
     text = "\n".join(m.value for m in at.markdown)
     assert "1亿元 = 10000万元" in text and "各年完成投资之和" in text
-    # One investment chart (the open tab's), one progress chart (the open tab's), the chosen project's years.
-    assert len(at.get("vega_lite_chart")) == 3
+    # One chart, the open tab's; a project's years only once one is chosen (a first visit draws one chart, not three).
+    assert len(at.get("vega_lite_chart")) == 1
+    assert at.selectbox(key="p_project").value is None and texts.PANEL_HINT in [c.value for c in at.caption]
     assert not at.info
 
 
@@ -102,7 +103,7 @@ def test_filter_that_leaves_nothing_says_why() -> None:
     at = open_page()
     at.multiselect(key="w_towns").set_value(["大寺镇"]).run()
     assert not at.exception, at.exception
-    assert not at.get("vega_lite_chart") and not at.dataframe
+    assert not at.get("vega_lite_chart") and not list_tables(at)
     assert any("没有符合条件的项目" in i.value and "大寺镇" in i.value for i in at.info)
 
 
@@ -115,9 +116,15 @@ def test_year_filter_sums_completed_investment_up_to_that_year() -> None:
 
 
 def test_measure_switch_and_project_panel() -> None:
+    from tests.test_big_pages import charts_with
+
     at = open_page()
-    at.radio(key="p_measure").set_value("completed").run()
+    at.segmented_control(key="p_measure").set_value("completed").run()
     assert not at.exception, at.exception
+    [bars] = charts_with(at, "group", "status", "amount_yi")
+    parts = [r for r in bars if "status" in r]  # the stacked bars, not the groups their labels name
+    assert sum(r["amount_yi"] for r in parts) == pytest.approx(331.51, abs=0.005)  # 累计完成投资, not 总投资 (722)
+    assert at.query_params["measure"] in ("completed", ["completed"])  # a copied link keeps it
     at.selectbox(key="p_project").set_value("3-2").run()
     assert not at.exception, at.exception
     text = "\n".join(m.value for m in at.markdown)
@@ -125,14 +132,22 @@ def test_measure_switch_and_project_panel() -> None:
     years = text_tables(at)[-1]
     assert list(years[texts.COL_YEAR]) == ["2023", "2024"]
     assert years.iloc[1][texts.COL_AS_GIVEN] == "计划25000万元、完成26000万元"
+    # The project's chart joins the open tab's, and the chosen measure holds in the tab of the largest projects.
+    assert len(at.get("vega_lite_chart")) == 2
+    at.session_state["p_tab"] = texts.CHART_YEARLY  # a tab without the measure: its buttons are not drawn
+    at.run()
+    at.session_state["p_tab"] = texts.CHART_LARGEST
+    at.run()
+    assert at.segmented_control(key="p_measure").value == "completed"
+    assert any(texts.MEASURE_COMPLETED in c.value for c in at.caption)
 
 
 def test_only_the_open_tab_draws_its_chart() -> None:
-    """The by-专栏, by-chapter and by-town charts are made when their tab is opened, not all three on every run."""
+    """The investment and progress charts are made when their tab is opened, not all seven on every run."""
     at = open_page()
     before = len(at.get("vega_lite_chart"))
     specs = {c.proto.spec for c in at.get("vega_lite_chart")}
-    for label in (texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN):
+    for label in (texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN, texts.CHART_LARGEST, texts.CHART_YEARLY):
         at.session_state["p_tab"] = label
         at.run()
         assert not at.exception, at.exception
@@ -140,6 +155,25 @@ def test_only_the_open_tab_draws_its_chart() -> None:
         now = {c.proto.spec for c in at.get("vega_lite_chart")}
         assert len(now - specs) == 1  # exactly the opened tab's chart is new
         specs = now
+
+
+def test_the_list_sorts_by_a_figure_either_way_with_what_was_not_given_last() -> None:
+    at = open_page()
+    plan = list(table(at)[texts.COL_CODE])
+    box = at.selectbox(key="p_order")
+    assert box.value == 0 and box.options[0] == texts.SORT_PLAN
+    by_total = texts.SORT_OPTION.format(column=texts.COL_TOTAL_PLAIN, direction=texts.SORT_HIGH_FIRST)
+    box.select_index(box.options.index(by_total)).run()
+    shown = table(at)
+    # 3-1 (516), 1-1 (约200), 3-2 (6); then the 34 undisclosed in the plan's order: never as 0 among the figures.
+    assert list(shown[texts.COL_CODE][:3]) == ["3-1", "1-1", "3-2"]
+    assert list(shown[texts.COL_CODE][3:]) == [c for c in plan if c not in ("3-1", "1-1", "3-2")]
+    assert any(texts.SORT_MISSING_LAST in c.value for c in at.caption)
+    by_share = texts.SORT_OPTION.format(column=texts.COL_SHARE, direction=texts.SORT_LOW_FIRST)
+    at.selectbox(key="p_order").select_index(box.options.index(by_share)).run()
+    shares = list(table(at)[texts.COL_SHARE])
+    assert shares[:3] == ["24.6%", "44.5%", "73.3%"] and set(shares[3:]) == {""}
+    assert len(table(at)) == 37
 
 
 @pytest.mark.parametrize(
@@ -155,7 +189,7 @@ def test_each_progress_tab_draws_its_own_chart_when_opened(tab: str, fields: tup
     from tests.test_big_pages import charts_with
 
     at = open_page()
-    at.session_state["p_chart_tab"] = tab
+    at.session_state["p_tab"] = tab
     at.run()
     assert not at.exception, at.exception
-    assert len(at.get("vega_lite_chart")) == 3 and charts_with(at, *fields)
+    assert len(at.get("vega_lite_chart")) == 1 and charts_with(at, *fields)
