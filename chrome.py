@@ -76,16 +76,23 @@ _SCRIPT = """
   const words = %(words)s;
   const patterns = %(patterns)s.map(([re, to]) => [new RegExp(re), to]);
   const attrs = ["aria-label", "title", "placeholder"];
+  // Streamlit's own English only: the page's words (Markdown, HTML blocks, charts) are neither walked on every change
+  // nor ever swapped (a project named "Open" stays as written), and text without a Latin letter is not looked up.
+  const own = '[data-testid="stMarkdownContainer"], [data-testid="stHtml"], [data-testid="stVegaLiteChart"]';
+  const latin = /[A-Za-z]/;
   const swap = (text) => {
     const t = text.trim();
-    if (!t) return null;
-    if (words[t] !== undefined) return text.replace(t, words[t]);
+    if (!t || !latin.test(t)) return null;
+    if (Object.hasOwn(words, t)) return text.replace(t, words[t]);
     for (const [re, to] of patterns) { if (re.test(t)) return text.replace(t, t.replace(re, to)); }
     return null;
   };
   const hide = (node) => {
     const item = node.parentElement && node.parentElement.closest("li, [role=menuitem], [role=option], a, button");
     if (item) item.style.display = "none";
+  };
+  const visitAttrs = (node) => {
+    for (const a of attrs) { const v = node.getAttribute(a); if (v) { const s = swap(v); if (s !== null) node.setAttribute(a, s); } }
   };
   const visit = (node) => {
     if (node.nodeType === 3) {
@@ -94,16 +101,17 @@ _SCRIPT = """
       if (s.trim() === "") hide(node); else node.nodeValue = s;
       return;
     }
-    if (node.nodeType !== 1) return;
-    for (const a of attrs) { const v = node.getAttribute(a); if (v) { const s = swap(v); if (s !== null) node.setAttribute(a, s); } }
+    if (node.nodeType !== 1 || node.matches(own)) return;
+    visitAttrs(node);
     for (const child of node.childNodes) visit(child);
   };
+  const ours = (node) => node !== null && node.closest(own) !== null;
   if (!window.__xqChinese) {
     window.__xqChinese = new MutationObserver((records) => {
       for (const r of records) {
-        if (r.type === "characterData") visit(r.target);
-        else if (r.type === "attributes") visit(r.target);
-        else r.addedNodes.forEach(visit);
+        if (r.type === "characterData") { if (!ours(r.target.parentElement)) visit(r.target); }
+        else if (r.type === "attributes") { if (!ours(r.target)) visitAttrs(r.target); }
+        else if (!ours(r.target)) r.addedNodes.forEach(visit);
       }
     });
     window.__xqChinese.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: attrs});

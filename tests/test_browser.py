@@ -274,3 +274,27 @@ def test_printing_the_overview_gives_a_grid_with_title_scope_and_date_on_every_p
     assert 3 <= len(pages) <= 6  # cards three to a row, not one per row (7 pages and more)
     assert all("西青区新型城镇化规划监测看板" in p and "数据第" in p and "打印于" in p for p in pages)
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(pdf), str(ARTIFACTS / "print")], check=True)
+
+
+def test_streamlits_english_is_replaced_and_the_pages_own_words_never_are(browser) -> None:
+    """chrome.py's script swaps Streamlit's own English as elements appear; text a page shows (Markdown, HTML blocks)
+    is left as written, even a project someone named "Open", and is not walked on every change."""
+    import chrome
+
+    page = browser.new_page()
+    page.set_content(
+        '<body><div data-testid="stMarkdownContainer"><p>Open</p></div>'
+        '<button aria-label="Fullscreen">Open</button>' + chrome.screen_html() + "</body>"
+    )
+    page.evaluate("""() => {
+        const own = document.createElement('div'); own.dataset.testid = 'stHtml';
+        own.innerHTML = '<table><tr><td>Clear</td><td title="Search">Delete</td></tr></table>';
+        document.body.append(own);
+        const menu = document.createElement('li'); menu.textContent = 'Select all'; document.body.append(menu);
+    }""")
+    page.wait_for_function("document.querySelector('li').textContent === '全选'")
+    assert page.inner_text("[data-testid='stMarkdownContainer']") == "Open"
+    assert page.get_attribute("button", "aria-label") == "全屏" and page.inner_text("button") == "展开"
+    assert page.inner_text("[data-testid='stHtml']").split() == ["Clear", "Delete"]
+    assert page.get_attribute("[data-testid='stHtml'] td[title]", "title") == "Search"
+    page.close()
