@@ -42,7 +42,15 @@ _CSS = """
 .xq-pinned tbody tr:nth-child(even) td:first-child {background: #fafbfc;}
 .xq-bar {display: block; width: 5em; height: 0.4rem; margin: 0.35rem 0 0.15rem; background: #e6eaf1; border-radius: 0.2rem;}
 .xq-bar > span {display: block; height: 100%; background: #1f5f99; border-radius: 0.2rem;}
+/* Headline figures (ui.figures) as st.metric draws them: label, large value, its coverage in a grey pill. */
+.xq-figures {display: flex; flex-wrap: wrap; gap: 1rem 1.5rem;}
+.xq-figures > div {flex: 1 1 15rem; max-width: calc((100% - 3rem) / 3);}
+.xq-figures p {margin: 0;}
+.xq-figures p:first-child {font-size: 0.875rem; line-height: 1.6;}
+.xq-figures p:nth-child(2) {font-size: 2.25rem; line-height: 1.4; padding-bottom: 0.25rem;}
+.xq-figures span {font-size: 0.75rem; color: rgba(49, 51, 63, 0.8); background: rgba(49, 51, 63, 0.06); border-radius: 0.75rem; padding: 0.125rem 0.375rem;}
 @media (max-width: 640px) {
+  .xq-figures > div {max-width: none;}
   .xq-pinned :is(th, td):first-child {min-width: 7em; max-width: 9em;}
 }
 @media print {

@@ -58,10 +58,7 @@ if not shown:
     st.info(ui.md(projects.empty_reason(selection, dataset)), icon=":material/filter_alt_off:")
 else:
     # Each total carries, in grey below it, how many projects it covers: a total never hides missing data.
-    headline = projects.headline(shown, len(rows))
-    for start in range(0, len(headline), 3):
-        for cell, metric in zip(st.columns(3), headline[start : start + 3]):
-            cell.metric(metric.label, metric.value, metric.covers, delta_color="off", delta_arrow="off")
+    ui.figures([(m.label, m.value, m.covers) for m in projects.headline(shown, len(rows))])
 
     st.subheader(texts.PROJECT_TABLE)
     st.caption(texts.PROJECT_TABLE_NOTE.format(count=len(shown)))

@@ -97,3 +97,42 @@ def list_table_rows(body: str) -> list[list[str]]:
     parser = _ListTable()
     parser.feed(body)
     return parser.rows
+
+
+class _Figures(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cards: list[list[str]] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "div":
+            self._depth += 1
+            if self._depth == 2:
+                self.cards.append([])
+        elif tag == "p" and self._depth == 2:
+            self.cards[-1].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div":
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth == 2 and self.cards and self.cards[-1]:
+            self.cards[-1][-1] += data
+
+
+def figures(at: Any) -> dict[str, tuple[str, str]]:
+    """The headline figures a page shows (ui.figures): label -> (value, what it covers)."""
+    found: dict[str, tuple[str, str]] = {}
+    for element in at.get("html"):
+        if f'class="{ui.FIGURES}"' in element.proto.body:
+            found.update({label: (value, covers) for label, value, covers in figure_cards(element.proto.body)})
+    return found
+
+
+def figure_cards(body: str) -> list[list[str]]:
+    """The words of each card of a ui.figures block: label, value, what it covers."""
+    parser = _Figures()
+    parser.feed(body)
+    return parser.cards

@@ -193,3 +193,16 @@ def test_a_share_not_computed_is_empty_and_a_bar_never_leaves_its_track(monkeypa
         assert cell.startswith("</td>") and ui.SHARE_BAR not in shown[0]  # not 0%: not computed
     else:
         assert f"width:{min(max(share, 0.0), 1.0):.1%}" in cell and f"{share:.1%}" in cell
+
+
+def test_headline_figures_show_their_words_as_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui
+    from tests.pagetools import figure_cards
+
+    shown: list[str] = []
+    monkeypatch.setattr(ui.st, "html", shown.append)
+    hostile = "<img src=x onerror=alert(1)></div><div>"
+    ui.figures([(hostile, "1亿元", "3项已披露"), ("项目数", "\x017", hostile)])
+    [body] = shown
+    assert "<img" not in body and body.count("<div>") == 2
+    assert figure_cards(body) == [[hostile, "1亿元", "3项已披露"], ["项目数", "\\x017", hostile]]

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pagetools import list_tables, text_tables
+from tests.pagetools import figures, list_tables, text_tables
 from xq_metrics import texts
 from xq_metrics.defaults import load_default
 from xq_metrics.model import Dataset
@@ -37,7 +37,7 @@ def table(at: AppTest) -> pd.DataFrame:
 
 
 def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
-    return {m.label: (m.value, m.delta) for m in at.metric}
+    return figures(at)
 
 
 def test_page_lists_every_project_and_shows_what_is_undisclosed() -> None:
