@@ -50,12 +50,20 @@ def towns_view(dataset: Dataset, filters: Filters) -> None:
     if picked and picked[0] in focus_options and picked != st.session_state.get("town_map_last"):
         st.session_state["town_focus"] = picked[0]
         st.session_state["town_map_last"] = picked
+        st.session_state["town_tab"] = texts.PROFILE_TITLE  # a tile clicked shows that town, right below the map
         st.rerun()
     st.caption(texts.TOWN_MAP_NOTE)
+    focus = ui.linked(st.selectbox, texts.FOCUS_TOWN, focus_options, "town_focus", "focus")
 
+    # The focused town, all towns by all indicators, or one indicator's ranking, one at a time: the town's profile
+    # (words and a short table) first, so a first visit draws the map and no second chart.
+    titles = [texts.PROFILE_TITLE] + ([texts.HEATMAP_TITLE, texts.RANKING_TITLE] if indicators else [])
+    profile_tab, *chart_tabs = st.tabs(titles, on_change="rerun", key="town_tab")
+    if profile_tab.open:
+        with profile_tab:
+            town_profile(dataset, filters, focus)
     if indicators:
-        # All towns by all indicators, or one indicator's ranking: one chart drawn at a time, the other one click away.
-        heat_tab, ranking_tab = st.tabs([texts.HEATMAP_TITLE, texts.RANKING_TITLE], on_change="rerun", key="town_tab")
+        heat_tab, ranking_tab = chart_tabs
         if heat_tab.open:
             with heat_tab:
                 # Readable columns only: with hundreds of indicators the map shows a page of them (issue 13).
@@ -72,8 +80,9 @@ def towns_view(dataset: Dataset, filters: Filters) -> None:
                     texts.NO_TOWN_VALUES, f"{texts.RANKING_TITLE}_{ranked_by.name}",
                 )
 
-    st.subheader(texts.PROFILE_TITLE)
-    focus = ui.linked(st.selectbox, texts.FOCUS_TOWN, focus_options, "town_focus", "focus")
+
+def town_profile(dataset: Dataset, filters: Filters, focus: str) -> None:
+    """One town in words: its kind and positioning, its indicators' statuses and its projects."""
     p = profile(dataset, focus, filters)
     st.markdown(
         f"### {ui.md(p.town.name)}\n**{texts.TOWN_KIND}**{texts.COLON}{ui.md(p.town.kind or '—')}  \n"

@@ -141,7 +141,7 @@ def test_a_page_of_a_list_and_its_largest_items() -> None:
 
 def test_a_saved_version_shows_at_once_on_every_chart(store: Store) -> None:
     original = store.current().dataset
-    at = open_page("pages/2_街镇.py")
+    at = open_heat_map(open_page("pages/2_街镇.py"))
     heat = charts_with(at, "town", "indicator", "full")
     assert len(heat) == 1 and "77.77" not in drawn_text(at)
 
@@ -192,6 +192,7 @@ def test_each_town_and_year_draws_its_own_figures(store: Store) -> None:
     assert gauge_text(at) == figure("大寺镇", 2023)
 
     # 街镇 under the same view: the heat map holds the chosen town only, its 2023 figures.
+    at.session_state["town_tab"] = texts.HEATMAP_TITLE
     at.switch_page("pages/2_街镇.py").run()
     [heat] = charts_with(at, "town", "indicator", "full")
     assert {r["town"] for r in heat} == {"大寺镇"}
@@ -270,7 +271,7 @@ def test_the_overview_shows_a_page_of_gauges_per_category(store: Store) -> None:
 def test_the_town_page_pages_the_heat_map_and_cuts_the_profile(store: Store) -> None:
     data = store.current().dataset
     save(store, wide(data))
-    at = open_page("pages/2_街镇.py")
+    at = open_heat_map(open_page("pages/2_街镇.py"))
     columns = len(towns.town_indicators(data, towns.Filters())) + EXTRA_INDICATORS
     heat_pages = next(p for p in at.pagination if p.key == "heatmap_page")
     assert heat_pages.num_pages == paging.pages(columns, towns.HEATMAP_INDICATORS)
@@ -281,6 +282,7 @@ def test_the_town_page_pages_the_heat_map_and_cuts_the_profile(store: Store) -> 
     [heat] = charts_with(at, "town", "indicator", "full")
     assert {r["indicator"].replace("|", "") for r in heat} == {f"{100 + i}. 测试指标{i:03d}" for i in range(35, 40)}
 
+    at.session_state["town_tab"] = texts.PROFILE_TITLE
     at.selectbox(key="town_focus").set_value("中北镇").run()
     assert not at.exception
     own = sum(1 for p in data.projects if "中北镇" in p.towns) + EXTRA_PROJECTS
@@ -363,6 +365,18 @@ def test_a_chart_is_made_once_for_the_same_arguments_and_language_and_each_calle
     assert len(made) == 4
 
 
+def open_heat_map(at: AppTest) -> AppTest:
+    """街镇 with its heat map tab open, as a click on the tab opens it (the town's profile is the first tab)."""
+    at.session_state["town_tab"] = texts_of_run(at).HEATMAP_TITLE
+    return at.run()
+
+
+def texts_of_run(at: AppTest) -> Any:
+    from xq_metrics import texts_en
+
+    return texts_en if at.session_state["language"] == "en" else texts
+
+
 def one_chart(at: AppTest, *fields: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The spec and rows of the one chart on the page that has these fields."""
     [chart] = [c for c in at.get("vega_lite_chart") if any(all(f in r for f in fields) for r in chart_rows(c))]
@@ -383,7 +397,7 @@ def test_charts_made_once_still_follow_every_save_town_year_and_language(store: 
     def own(town: str, year: int, data: Dataset = original) -> str:
         return format_value(next(o.value for o in data.series(TOWN_INDICATOR, town) if o.year == year), unit)
 
-    at = open_page("pages/2_街镇.py")
+    at = open_heat_map(open_page("pages/2_街镇.py"))
     at.multiselect(key="w_towns").set_value(["中北镇"]).run()
     assert own("中北镇", 2024) in heat_cell(at, "中北镇")
 
@@ -405,7 +419,7 @@ def test_charts_made_once_still_follow_every_save_town_year_and_language(store: 
 
     # A second session in English on the same view: its own words, the same figures; the first keeps Chinese.
     with language.speaking("en"):
-        english = open_link("pages/2_街镇.py", lang="en", town="中北镇")
+        english = open_heat_map(open_link("pages/2_街镇.py", lang="en", town="中北镇"))
     spec, _ = one_chart(english, "town", "column", "row")
     assert spec["title"]["text"] == texts_en.TOWN_MAP_TITLE and "77.77" in heat_cell(english, "中北镇")
     spec, _ = one_chart(rerun(at), "town", "column", "row")

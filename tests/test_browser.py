@@ -69,7 +69,7 @@ def test_overview_draws_all_18_gauges_with_chinese_names(server: str, browser) -
         ("/指标详情", 1, ("目标解读", "判断依据"), (), "indicator.png"),
         # A copied link: 第六章 holds 9 indicators; 森林覆盖率 belongs to 第五章.
         ("/?town=杨柳青镇&chapter=6", 9, ("当前视图：杨柳青镇 · 第六章", "城镇新增就业"), ("森林覆盖率",), "link-town-chapter.png"),
-        ("/街镇", 2, ("镇街示意图（非行政边界）", "镇街概况"), (), "towns.png"),  # the map, and the open tab's chart
+        ("/街镇", 1, ("镇街示意图（非行政边界）", "镇街概况", "指标进展"), (), "towns.png"),  # the map; the profile's tab is open
         ("/重大项目", 1, ("722亿元", "未披露", "中芯西青12英寸晶圆代工生产线项目"), (), "projects.png"),  # the open tab's chart
     ],
     ids=["indicator", "copied-link", "towns", "projects"],
@@ -85,7 +85,7 @@ def test_page_as_an_official_sees_it(
     page.close()
 
 
-@pytest.mark.parametrize(("path", "charts"), [("/", 18), ("/街镇", 2)], ids=["overview", "towns"])
+@pytest.mark.parametrize(("path", "charts"), [("/", 18), ("/街镇", 1)], ids=["overview", "towns"])
 def test_a_town_chosen_in_the_sidebar_redraws_the_view_in_place(browser, tmp_path: Path, path: str, charts: int) -> None:
     """On 总览 and 街镇 a town reruns only the view's fragment (ui.view_page), which AppTest never does: the view,
     its link and its figures follow, and a version saved meanwhile redraws the whole page, banner included."""
@@ -297,4 +297,20 @@ def test_streamlits_english_is_replaced_and_the_pages_own_words_never_are(browse
     assert page.get_attribute("button", "aria-label") == "全屏" and page.inner_text("button") == "展开"
     assert page.inner_text("[data-testid='stHtml']").split() == ["Clear", "Delete"]
     assert page.get_attribute("[data-testid='stHtml'] td[title]", "title") == "Search"
+    page.close()
+
+
+def test_a_tile_clicked_on_the_town_map_shows_that_towns_profile_below_it(server: str, browser) -> None:
+    """The map's note says a click on a tile shows that town: its profile tab opens with it, whichever tab was open."""
+    from xq_metrics.charts import TILE
+
+    page = open_page(browser, f"{server}/街镇", charts=1)
+    page.get_by_role("tab", name="镇街 × 指标 进展状态").click()
+    page.wait_for_function(f"{DRAWN} >= 2", timeout=60_000)
+    canvas = page.locator("[data-testid='stVegaLiteChart'] :is(canvas, svg.marks)").first.bounding_box()
+    # 精武镇 is the tile in column 1, row 2 (counted from the top) of the schematic grid.
+    page.mouse.click(canvas["x"] + TILE * 1.5, canvas["y"] + TILE * 2.5)
+    page.get_by_role("heading", name="精武镇").wait_for(timeout=60_000)
+    assert page.get_by_role("tab", name="镇街概况").get_attribute("aria-selected") == "true"
+    assert page.locator("[data-testid='stVegaLiteChart']").count() == 1  # the heat map's tab closed, its chart gone
     page.close()

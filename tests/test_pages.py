@@ -243,6 +243,23 @@ def test_one_town_counts_only_its_own_indicators() -> None:
     assert any("另有13项指标精武镇未分镇填报" in i.value for i in at.info)
 
 
+def test_the_town_page_opens_on_the_map_and_the_towns_profile_and_draws_one_chart() -> None:
+    """The heat map and the ranking are a tab away: a first visit makes and draws the map only."""
+    from tests.test_big_pages import charts_with
+    from xq_metrics import texts
+
+    at = run("pages/2_街镇.py")
+    assert [t.label for t in at.tabs] == [texts.PROFILE_TITLE, texts.HEATMAP_TITLE, texts.RANKING_TITLE]
+    assert len(at.get("vega_lite_chart")) == 1 and charts_with(at, "town", "column", "row")
+    at.selectbox(key="town_focus").set_value("精武镇").run()
+    assert any(m.value.startswith("### 精武镇") for m in at.markdown)
+    at.session_state["town_tab"] = texts.HEATMAP_TITLE
+    at.run()
+    assert len(at.get("vega_lite_chart")) == 2 and charts_with(at, "town", "indicator", "full")
+    assert not any(m.value.startswith("### 精武镇") for m in at.markdown)  # the profile waits in its tab
+    assert at.selectbox(key="town_focus").value == "精武镇"  # and keeps its town, as the map does
+
+
 def test_a_choice_in_a_tab_not_open_is_kept_for_when_it_opens_again() -> None:
     """Streamlit drops the state of a widget a run does not draw; the ranking's indicator lives in the link too."""
     from xq_metrics import texts
