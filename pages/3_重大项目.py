@@ -67,8 +67,7 @@ else:
     if hidden:
         st.caption(texts.PROJECTS_TOP.format(shown=len(listed), hidden=hidden, total=len(shown)))
     # Sorted by the chooser, read as text, the name kept in view: what the grid offered, without its code and canvas.
-    own = texts.SORT_OPTION.format(column=texts.COL_TOTAL_PLAIN, direction=texts.SORT_HIGH_FIRST) if hidden else texts.SORT_PLAN
-    listed = ui.ordered(listed, ORDERS, own, key="p_order")
+    listed = ui.ordered(listed, ORDERS, texts.SORT_LISTED if hidden else texts.SORT_PLAN, key="p_order")
     listed_table = projects.table(listed)
     ui.list_table(listed_table, pinned=texts.COL_PROJECT, shares=(texts.COL_SHARE,))
     ui.excel_button((lambda: projects.table(shown)) if hidden else listed_table, texts.PROJECT_TABLE)

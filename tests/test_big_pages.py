@@ -309,6 +309,8 @@ def test_the_projects_page_lists_the_largest_and_draws_at_most_its_limit(store: 
     by_size = sorted(more.projects, key=lambda p: -(p.investment_yi or 0.0))
     assert list(table[texts.COL_PROJECT]) == [p.name for p in by_size[: projects.TABLE_ROWS]]  # the largest first
     assert any(f"其余 {total - projects.TABLE_ROWS:,} 项未列出" in c.value for c in at.caption)
+    order = at.selectbox(key="p_order")
+    assert order.value == 0 and order.options[0] == texts.SORT_LISTED and len(set(order.options)) == len(order.options)
     # The chooser offers the listed projects, and keeps the one chosen before the save (in the link) choosable.
     chooser = at.selectbox(key="p_project")
     assert chooser.options[: projects.TABLE_ROWS] == [f"{p.code} {p.name}" for p in by_size[: projects.TABLE_ROWS]]
