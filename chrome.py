@@ -49,7 +49,27 @@ _CSS = """
 .xq-figures p:first-child {font-size: 0.875rem; line-height: 1.6;}
 .xq-figures p:nth-child(2) {font-size: 2.25rem; line-height: 1.4; padding-bottom: 0.25rem;}
 .xq-figures span {font-size: 0.75rem; color: rgba(49, 51, 63, 0.8); background: rgba(49, 51, 63, 0.06); border-radius: 0.75rem; padding: 0.125rem 0.375rem;}
+/* Stacked bars (ui.bar_chart): group names in a column, bars from a shared axis with light grid lines, words after. */
+.xq-bars {font-size: 0.75rem; color: #31333f; margin: 0.5rem 0;}
+.xq-bars-row {display: grid; grid-template-columns: minmax(8em, 16em) 1fr; align-items: center; min-height: 1.75rem;}
+.xq-bars-name {text-align: right; padding-right: 0.5rem; color: #57606a;}
+.xq-bars-track {display: flex; align-items: center; position: relative; height: 1.75rem;
+  background-image: linear-gradient(to right, #e6eaf1 1px, transparent 1px);}
+.xq-bars-part {flex: none; height: 1.25rem;}
+.xq-bars-label {flex: 0 1 auto; padding-left: 0.25rem; color: #57606a; white-space: nowrap;}
+.xq-bars-axis .xq-bars-track {background: none; border-top: 1px solid #c9ced6; height: 1.25rem;}
+.xq-bars-axis .xq-bars-track > span {position: absolute; top: 0.15rem; transform: translateX(-50%); color: #57606a;}
+.xq-bars-axis .xq-bars-track > span:first-child {transform: none;}
+.xq-bars p {font-size: 0.75rem; line-height: 1.4;}
+.xq-bars-title {text-align: center; margin: 0.25rem 0 0.5rem 16em; color: #57606a;}
+.xq-bars-legend {margin: 0 0 0 16em; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: center;}
+.xq-bars-legend i {display: inline-block; width: 0.7rem; height: 0.7rem; margin-right: 0.25rem; vertical-align: -0.05rem;}
 @media (max-width: 640px) {
+  .xq-bars-row {grid-template-columns: 1fr;}
+  .xq-bars-name {text-align: left; padding: 0.25rem 0 0;}
+  .xq-bars-axis .xq-bars-name {display: none;}
+  .xq-bars-label {white-space: normal;}
+  .xq-bars-title, .xq-bars-legend {margin-left: 0;}
   .xq-figures > div {max-width: none;}
   .xq-pinned :is(th, td):first-child {min-width: 7em; max-width: 9em;}
 }

@@ -90,10 +90,14 @@ else:
             measure_name = projects.measure_label(measure)
             if by == "town":
                 st.caption(texts.TOWN_SPLIT_NOTE)
-            ui.named_chart_or_notice(
-                ui.chart_spec(project_charts.investment_by, projects.rollup(shown, by, measure, town_order)),
-                texts.NO_MEASURE_DATA.format(measure=measure_name), f"{measure_name}_{by}",
-            )
+            rollup = projects.rollup(shown, by, measure, town_order)
+            bars = project_charts.investment_bars(rollup)
+            if bars is None:
+                st.info(texts.NO_MEASURE_DATA.format(measure=measure_name))
+            else:
+                # HTML bars, the first thing a visit draws: no chart library to fetch and run first (ui.bar_chart).
+                ui.bar_chart(bars)
+                ui.chart_downloads(lambda: project_charts.investment_by(rollup), f"{measure_name}_{by}")
     if largest_tab.open:
         with largest_tab:
             measure = measure_choice()

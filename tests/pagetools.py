@@ -136,3 +136,54 @@ def figure_cards(body: str) -> list[list[str]]:
     parser = _Figures()
     parser.feed(body)
     return parser.cards
+
+
+@dataclass(frozen=True)
+class DrawnBar:
+    group: str
+    parts: dict[str, float]  # status -> amount, the parts drawn with a width
+    label: str  # the words after the bar
+    tips: tuple[str, ...]  # each part's hover words, then the label's
+
+
+class _Bars(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.bars: list[DrawnBar] = []
+        self._label: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if "data-group" in a:
+            self.bars.append(DrawnBar(a["data-group"] or "", {}, "", ()))
+        elif "data-status" in a:
+            self.bars[-1].parts[a["data-status"] or ""] = float(a["data-amount"] or "nan")
+            self._tip(a)
+        elif a.get("class") == "xq-bars-label":
+            self._tip(a)
+            self._label = []
+
+    def _tip(self, attrs: dict[str, str | None]) -> None:
+        bar = self.bars[-1]
+        self.bars[-1] = DrawnBar(bar.group, bar.parts, bar.label, bar.tips + (attrs.get("title") or "",))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._label is not None and tag == "span":
+            bar = self.bars[-1]
+            self.bars[-1] = DrawnBar(bar.group, bar.parts, "".join(self._label), bar.tips)
+            self._label = None
+
+    def handle_data(self, data: str) -> None:
+        if self._label is not None:
+            self._label.append(data)
+
+
+def bar_charts(at: Any) -> list[list[DrawnBar]]:
+    """The stacked bars a page draws as HTML (ui.bar_chart), one list of bars per chart."""
+    return [drawn_bars(e.proto.body) for e in at.get("html") if f'class="{ui.BAR_CHART}"' in e.proto.body]
+
+
+def drawn_bars(body: str) -> list[DrawnBar]:
+    parser = _Bars()
+    parser.feed(body)
+    return parser.bars

@@ -206,3 +206,22 @@ def test_headline_figures_show_their_words_as_plain_text(monkeypatch: pytest.Mon
     [body] = shown
     assert "<img" not in body and body.count("<div>") == 2
     assert figure_cards(body) == [[hostile, "1亿元", "3项已披露"], ["项目数", "\\x017", hostile]]
+
+
+def test_html_bars_show_group_names_and_tooltips_as_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui
+    from tests.pagetools import drawn_bars
+    from xq_metrics.project_charts import Bar, InvestmentBars, Segment
+
+    hostile = '"><img src=x onerror=alert(1)><span title="'
+    shown: list[str] = []
+    monkeypatch.setattr(ui.st, "html", shown.append)
+    ui.bar_chart(InvestmentBars(
+        "总投资（亿元）", (Bar(hostile, (Segment("在建", 5.0, 1, "#56b4e9", f"分组：{hostile}\n建设状态：在建"),), 5.0, "5亿元", hostile),),
+        8.0, (0.0, 5.0), (("在建", "#56b4e9"),),
+    ))
+    [body] = shown
+    assert hostile not in body and "<img" not in body  # never raw: no attribute is left, no tag is opened
+    [bar] = drawn_bars(body)
+    assert bar.group == hostile and bar.parts == {"在建": 5.0} and bar.label == "5亿元"
+    assert bar.tips == (f"分组：{hostile}\n建设状态：在建", hostile)  # each line of a tooltip kept, nothing run

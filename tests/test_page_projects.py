@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pagetools import figures, list_tables, text_tables
+from tests.pagetools import bar_charts, figures, list_tables, text_tables
 from xq_metrics import texts
 from xq_metrics.defaults import load_default
 from xq_metrics.model import Dataset
@@ -54,8 +54,10 @@ def test_page_lists_every_project_and_shows_what_is_undisclosed() -> None:
     assert totals["1-1"] == "约200" and "元宝岛" in totals["1-3"]  # the plan's 约 kept
     text = "\n".join(m.value for m in at.markdown)
     assert "1亿元 = 10000万元" in text and "各年完成投资之和" in text
-    # One chart, the open tab's; a project's years only once one is chosen (a first visit draws one chart, not three).
-    assert len(at.get("vega_lite_chart")) == 1
+    # The open tab's bars, as HTML; a project's years only once one is chosen: a first visit draws no Vega chart.
+    [bars] = bar_charts(at)
+    assert len(bars) == 7 and next(b for b in bars if b.group.startswith("专栏3")).label == "522亿元 · 2项已披露 / 4项未披露"
+    assert not at.get("vega_lite_chart")
     assert at.selectbox(key="p_project").value is None and texts.PANEL_HINT in [c.value for c in at.caption]
     assert not at.info
 
@@ -103,7 +105,7 @@ def test_filter_that_leaves_nothing_says_why() -> None:
     at = open_page()
     at.multiselect(key="w_towns").set_value(["大寺镇"]).run()
     assert not at.exception, at.exception
-    assert not at.get("vega_lite_chart") and not list_tables(at)
+    assert not at.get("vega_lite_chart") and not list_tables(at) and not bar_charts(at)
     assert any("没有符合条件的项目" in i.value and "大寺镇" in i.value for i in at.info)
 
 
@@ -121,9 +123,9 @@ def test_measure_switch_and_project_panel() -> None:
     at = open_page()
     at.segmented_control(key="p_measure").set_value("completed").run()
     assert not at.exception, at.exception
-    [bars] = charts_with(at, "group", "status", "amount_yi")
-    parts = [r for r in bars if "status" in r]  # the stacked bars, not the groups their labels name
-    assert sum(r["amount_yi"] for r in parts) == pytest.approx(331.51, abs=0.005)  # 累计完成投资, not 总投资 (722)
+    [bars] = bar_charts(at)
+    drawn = sum(amount for bar in bars for amount in bar.parts.values())
+    assert drawn == pytest.approx(331.51, abs=0.005)  # 累计完成投资, not 总投资 (722)
     assert at.query_params["measure"] in ("completed", ["completed"])  # a copied link keeps it
     at.selectbox(key="p_project").set_value("3-2").run()
     assert not at.exception, at.exception
@@ -132,8 +134,8 @@ def test_measure_switch_and_project_panel() -> None:
     years = text_tables(at)[-1]
     assert list(years[texts.COL_YEAR]) == ["2023", "2024"]
     assert years.iloc[1][texts.COL_AS_GIVEN] == "计划25000万元、完成26000万元"
-    # The project's chart joins the open tab's, and the chosen measure holds in the tab of the largest projects.
-    assert len(at.get("vega_lite_chart")) == 2
+    # The project's chart, and the chosen measure holds in the tab of the largest projects.
+    assert len(at.get("vega_lite_chart")) == 1
     at.session_state["p_tab"] = texts.CHART_YEARLY  # a tab without the measure: its buttons are not drawn
     at.run()
     at.session_state["p_tab"] = texts.CHART_LARGEST
@@ -144,17 +146,21 @@ def test_measure_switch_and_project_panel() -> None:
 
 def test_only_the_open_tab_draws_its_chart() -> None:
     """The investment and progress charts are made when their tab is opened, not all seven on every run."""
+
+    def drawn(at: AppTest) -> list[str]:
+        return [c.proto.spec for c in at.get("vega_lite_chart")] + [repr(bars) for bars in bar_charts(at)]
+
     at = open_page()
-    before = len(at.get("vega_lite_chart"))
-    specs = {c.proto.spec for c in at.get("vega_lite_chart")}
+    seen = drawn(at)
+    assert len(seen) == 1
     for label in (texts.CHART_BY_CHAPTER, texts.CHART_BY_TOWN, texts.CHART_LARGEST, texts.CHART_YEARLY):
         at.session_state["p_tab"] = label
         at.run()
         assert not at.exception, at.exception
-        assert len(at.get("vega_lite_chart")) == before  # one tab's chart replaced by another's
-        now = {c.proto.spec for c in at.get("vega_lite_chart")}
-        assert len(now - specs) == 1  # exactly the opened tab's chart is new
-        specs = now
+        now = drawn(at)
+        assert len(now) == 1 and now[0] not in seen  # one tab's chart replaced by the opened tab's
+        seen += now
+    assert not bar_charts(at) and len(at.get("vega_lite_chart")) == 1  # the progress views are Vega charts
 
 
 def test_the_list_sorts_by_a_figure_either_way_with_what_was_not_given_last() -> None:

@@ -73,6 +73,31 @@ def test_investment_by_group(default, rows, by, measure) -> None:
     assert all(r["label"].endswith(f"项{missing}") or f"项均{missing}" in r["label"] for r in labels)
 
 
+@pytest.mark.parametrize("by", ["box", "chapter", "town"])
+@pytest.mark.parametrize("measure", ["total", "planned", "completed"])
+def test_the_pages_html_bars_are_the_vega_charts_bars(default, rows, by, measure) -> None:
+    """The page draws investment_bars as HTML, the PNG, SVG and report investment_by: the same parts, colours, words."""
+    rollup = projects.rollup(rows, by, measure, [t.name for t in default.towns])
+    bars = project_charts.investment_bars(rollup)
+    spec = project_charts.investment_by(rollup).to_dict()
+    parts = {(r["group"], r["status"]): (r["amount_yi"], r["count"]) for r in data(spec) if "status" in r}
+    assert {(b.group, p.status): (p.amount_yi, p.count) for b in bars.bars for p in b.segments} == parts
+    labels = [(r["group"], r["label"]) for r in data(spec) if "label" in r]
+    assert [(b.group, b.label) for b in bars.bars] == labels  # the groups in the chart's order
+    [colour] = [v for k, v in walk(spec) if k == "color" and isinstance(v, dict) and v.get("field") == "status"]
+    assert dict(bars.legend) == dict(zip(colour["scale"]["domain"], colour["scale"]["range"]))
+    x = next(v for k, v in walk(spec) if k == "x" and isinstance(v, dict) and v.get("field") == "amount_yi")
+    assert bars.end == pytest.approx(x["scale"]["domain"][1]) and bars.title == x["title"]
+    assert bars.ticks[0] == 0 and bars.ticks[-1] <= bars.end and 3 <= len(bars.ticks) <= 6
+    assert max(b.amount_yi for b in bars.bars) / bars.end == pytest.approx(1 / project_charts.ROOM)  # room for words
+
+
+def test_bars_with_nothing_to_draw_are_none_as_the_chart_is(default) -> None:
+    town_only = projects.select(projects.project_rows(default), Filters(towns=("辛口镇",))).rows
+    assert project_charts.investment_bars(projects.rollup(town_only, "box", "total")) is None
+    assert project_charts.investment_bars(projects.rollup([], "box", "total")) is None
+
+
 def test_investment_by_box_shows_the_disclosed_totals(rows) -> None:
     spec = project_charts.investment_by(projects.rollup(rows, "box", "total")).to_dict()
     labels = {r["group"]: r["label"] for r in data(spec) if "label" in r}

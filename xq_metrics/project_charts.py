@@ -7,6 +7,8 @@ why instead of drawing an empty frame. Amounts are 亿元.
 from __future__ import annotations
 
 import calendar
+import math
+from dataclasses import dataclass
 from datetime import date
 
 import altair as alt
@@ -41,10 +43,15 @@ def _colour_of(status: str) -> str | None:
     return palette.TRACK if status == texts.NOT_REPORTED else STATUS_COLOURS.get(status)
 
 
-def status_scale(present: list[str]) -> alt.Scale:
+def status_colours(present: list[str]) -> dict[str, str]:
     """The four usual statuses keep their colours; anything else the data says gets one of the spare colours."""
     others = iter(OTHER_COLOURS * 4)
-    return alt.Scale(domain=present, range=[_colour_of(s) or next(others) for s in present])
+    return {s: _colour_of(s) or next(others) for s in present}
+
+
+def status_scale(present: list[str]) -> alt.Scale:
+    colours = status_colours(present)
+    return alt.Scale(domain=present, range=[colours[s] for s in present])
 
 
 def _status_colour(present: list[str]) -> alt.Color:
@@ -78,8 +85,79 @@ def _amount_axis(measure_title: str, top: float, room: float = 1.0) -> alt.X:
 # --------------------------------------------------------------------------- by 专栏 / chapter / town
 
 
-def investment_by(rollup: Rollup) -> alt.LayerChart | None:
+ROOM = 1.6  # the amount axis runs to this many times the largest group: room for the label after the longest bar
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One status's part of a group's bar."""
+    status: str
+    amount_yi: float
+    count: int  # projects of the group in this status, with or without the measure
+    colour: str
+    tip: str  # the bar's tooltip in words, as the chart's: group, status, amount, projects
+
+
+@dataclass(frozen=True)
+class Bar:
+    group: str
+    segments: tuple[Segment, ...]  # in the legend's order; a status whose projects give no amount has no width
+    amount_yi: float
+    label: str  # 522亿元 · 2项已披露 / 4项未披露, or 4项均未披露: a group without a figure is said, never drawn as 0
+    tip: str  # the label's tooltip: group, projects, how many give the measure and how many do not
+
+
+@dataclass(frozen=True)
+class InvestmentBars:
+    """investment_by's bars as a description: the page draws it as HTML (ui.bar_chart), investment_by as Vega-Lite
+    for the PNG, the SVG and the report. The same groups, parts, colours and words."""
+    title: str  # 总投资（亿元）
+    bars: tuple[Bar, ...]  # in the rollup's order
+    end: float  # the axis's end, in 亿元: a bar's width is its amount over this
+    ticks: tuple[float, ...]  # round amounts along the axis, 0 first
+    legend: tuple[tuple[str, str], ...]  # (status, colour) of every status present
+
+
+def _ticks(end: float, most: int = 5) -> tuple[float, ...]:
+    """Round steps (1, 2 or 5 times a power of ten) from 0 to at most `end`, no more than `most` of them after 0."""
+    raw = end / most
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    return tuple(i * step for i in range(int(end // step) + 1))
+
+
+def investment_bars(rollup: Rollup) -> InvestmentBars | None:
     """Stacked bars of one measure per group, coloured by status, each labelled with how many have a figure."""
+    groups, parts = rollup.groups, rollup.parts
+    if groups.empty or float(groups["amount_yi"].max()) <= 0:
+        return None
+    measure = measure_label(rollup.measure)
+    amount_title = f"{measure}{texts.PAREN_OPEN}{texts.UNIT_YI}{texts.PAREN_CLOSE}"
+    given, missing = measure_words(rollup.measure)
+    present = order_statuses(parts["status"])
+    colours = status_colours(present)
+    rank = {status: i for i, status in enumerate(present)}
+    end = float(groups["amount_yi"].max()) * ROOM
+    bars = []
+    for group in groups.itertuples(index=False):
+        own = sorted((p for p in parts.itertuples(index=False) if p.group == group.group), key=lambda p: rank[p.status])
+        segments = tuple(
+            Segment(p.status, float(p.amount_yi), int(p.count), colours[p.status], "\n".join((
+                f"{texts.TIP_GROUP}{texts.COLON}{group.group}", f"{texts.TIP_STATUS}{texts.COLON}{p.status}",
+                f"{amount_title}{texts.COLON}{fmt_yi(float(p.amount_yi))}", f"{texts.TIP_COUNT}{texts.COLON}{int(p.count)}",
+            )))
+            for p in own
+        )
+        tip = "\n".join((
+            f"{texts.TIP_GROUP}{texts.COLON}{group.group}", f"{texts.TIP_COUNT}{texts.COLON}{int(group.count)}",
+            f"{given}{texts.COLON}{int(group.with_amount)}", f"{missing}{texts.COLON}{int(group.without_amount)}",
+        ))
+        bars.append(Bar(str(group.group), segments, float(group.amount_yi), str(group.label), tip))
+    return InvestmentBars(amount_title, tuple(bars), end, _ticks(end), tuple(colours.items()))
+
+
+def investment_by(rollup: Rollup) -> alt.LayerChart | None:
+    """investment_bars as a Vega-Lite chart, for the PNG, the SVG and the report."""
     groups, parts = rollup.groups, rollup.parts
     if groups.empty or float(groups["amount_yi"].max()) <= 0:
         return None
@@ -88,7 +166,7 @@ def investment_by(rollup: Rollup) -> alt.LayerChart | None:
     present = order_statuses(parts["status"])
     y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
     top = float(groups["amount_yi"].max())
-    x = _amount_axis(measure, top, room=1.6)
+    x = _amount_axis(measure, top, room=ROOM)
     bars = alt.Chart(parts).mark_bar().encode(
         x=x, y=y, color=_status_colour(present), order=alt.Order("status:N"),
         tooltip=[
