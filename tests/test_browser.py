@@ -237,6 +237,24 @@ def test_no_request_leaves_the_server_and_nothing_shows_in_english(server: str, 
         page.close()
 
 
+def test_a_page_opened_by_its_link_asks_the_server_where_it_lives_once(server: str, browser) -> None:
+    """Streamlit's client at /数据管理 would ask /数据管理/_stcore/health first, wait for its 404 and then ask the root:
+    server.py names the base in the page, so the first question goes to the root and nothing is answered 404."""
+    for path in ("/数据管理", "/街镇?town=精武镇", "/"):
+        page = browser.new_page(locale="zh-CN")
+        asked: list[tuple[int, str]] = []
+        sockets: list[str] = []
+        page.on("response", lambda response: asked.append((response.status, response.url.removeprefix(server))))
+        page.on("websocket", lambda socket: sockets.append(socket.url))
+        page.goto(f"{server}{path}", wait_until="domcontentloaded")
+        page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
+        health = [url for _, url in asked if url.endswith("_stcore/health")]
+        assert health and set(health) == {"/_stcore/health"}, (path, health)
+        assert not [(status, url) for status, url in asked if status >= 400], path
+        assert [url.split("/", 3)[3] for url in sockets] == ["_stcore/stream"], (path, sockets)
+        page.close()
+
+
 def test_a_login_survives_a_reload_and_ends_with_logout(browser, tmp_path: Path) -> None:
     from xq_metrics import auth
     from xq_metrics.store import open_store
