@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/pages.py [--loads 5] [--pages 总览 街镇 …] [--store PATH]
 
-Starts the dashboard and a bare page (bench/bare_page.py: one Altair chart) with the same server settings, and
-drives Debian's chromium, alternating the two with a fresh browser context for every load. For every page it prints:
+Starts the dashboard as `make run` serves it (server.py) and a bare page (bench/bare_page.py: one Altair chart) with
+the same server settings, and drives Debian's chromium, alternating the two with a fresh browser context for every
+load. For every page it prints:
 - settle: from navigation until the script is idle, no element is still a loading placeholder (Streamlit draws a
   skeleton while an element's code is fetched) and every chart is drawn, median, and its ratio to the bare page;
 - sent: bytes the server sent over the websocket for that load;
@@ -146,7 +147,7 @@ def main() -> None:
     store = args.store or str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
     env = {**os.environ, "XQ_STORE": store}
     os.environ["XQ_STORE"] = store
-    app, app_url = serve("app.py", env)
+    app, app_url = serve("server.py", env)
     bare, bare_url = serve("bench/bare_page.py", env)
     try:
         with sync_playwright() as p:
