@@ -12,15 +12,6 @@ from xq_metrics.paging import largest
 
 dataset, filters = ui.setup("PAGE_PROJECTS")
 
-# The list's orders besides the plan's: (column, value, largest first, smallest first); no figure is always last.
-ORDERS = (
-    (texts.COL_TOTAL_PLAIN, lambda r: r.total_yi, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
-    (texts.MEASURE_COMPLETED, lambda r: r.completed_yi, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
-    (texts.COL_SHARE, lambda r: r.share, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
-    (texts.MEASURE_PLANNED, lambda r: r.planned_yi, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
-    (texts.COL_END, lambda r: r.end_year, texts.SORT_LATE_FIRST, texts.SORT_EARLY_FIRST),
-)
-
 
 def measure_choice() -> str:
     """总投资, 累计计划 or 累计完成, for the charts that have one; kept in the link, as a tab that does not draw it
@@ -67,7 +58,7 @@ else:
     if hidden:
         st.caption(texts.PROJECTS_TOP.format(shown=len(listed), hidden=hidden, total=len(shown)))
     # Sorted by the chooser, read as text, the name kept in view: what the grid offered, without its code and canvas.
-    listed = ui.ordered(listed, ORDERS, texts.SORT_LISTED if hidden else texts.SORT_PLAN, key="p_order")
+    listed = ui.ordered(listed, projects.list_orders(), texts.SORT_LISTED if hidden else texts.SORT_PLAN, key="p_order")
     listed_table = projects.table(listed)
     ui.list_table(listed_table, pinned=texts.COL_PROJECT, shares=(texts.COL_SHARE,))
     ui.excel_button((lambda: projects.table(shown)) if hidden else listed_table, texts.PROJECT_TABLE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Literal
+from typing import Callable, Iterable, Literal
 
 import pandas as pd
 
@@ -512,3 +512,15 @@ def project_detail(row: ProjectRow) -> ProjectDetail:
         ],
     )
     return ProjectDetail(row, [(k, v) for k, v in facts if v], years)
+
+
+def list_orders() -> tuple[tuple[str, Callable[[ProjectRow], float | int | None], str, str], ...]:
+    """The project list's orders besides the plan's, for ui.ordered: (column, value, largest first, smallest first).
+    A function, so the words follow the language chosen for the run."""
+    return (
+        (texts.COL_TOTAL_PLAIN, lambda r: r.total_yi, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
+        (texts.MEASURE_COMPLETED, lambda r: r.completed_yi, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
+        (texts.COL_SHARE, lambda r: r.share, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
+        (texts.MEASURE_PLANNED, lambda r: r.planned_yi, texts.SORT_HIGH_FIRST, texts.SORT_LOW_FIRST),
+        (texts.COL_END, lambda r: r.end_year, texts.SORT_LATE_FIRST, texts.SORT_EARLY_FIRST),
+    )
